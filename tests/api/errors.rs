@@ -1,0 +1,58 @@
+//! Bad bodies: every one a 4xx problem, never a 500, nothing stored.
+
+use parvis_tests::{Call, new_voter};
+use serde_json::json;
+
+fn post_raw(voter: &str, body: Vec<u8>) -> Call {
+    Call::post("/v1/widgets/demo-poll/ballots")
+        .from_city()
+        .header("Parvis-Voter", voter)
+        .raw_json(body)
+}
+
+#[test]
+fn malformed_json_is_400_and_the_voter_can_still_vote() {
+    let voter = new_voter();
+    post_raw(&voter, b"{\"choices\": [".to_vec())
+        .send()
+        .assert_problem(400, "malformed_json");
+    let ok = post_raw(&voter, br#"{"choices":["velos"]}"#.to_vec()).send();
+    assert_eq!(ok.status, 201, "{}", ok.json);
+}
+
+#[test]
+fn bodies_of_the_wrong_shape_are_400() {
+    let cases: &[&[u8]] = &[
+        b"",
+        b"null",
+        b"[]",
+        br#"{"choices": "arbres"}"#,
+        br#"{"choices": [1]}"#,
+        br#"{"choice": ["arbres"]}"#,
+        br#"{"choices": ["arbres"], "extra": true}"#,
+        b"\xff\xfe{}",
+    ];
+    for body in cases {
+        let reply = post_raw(&new_voter(), body.to_vec()).send();
+        reply.assert_problem(400, "malformed_json");
+    }
+}
+
+#[test]
+fn a_body_that_is_not_json_is_415() {
+    Call::post("/v1/widgets/demo-poll/ballots")
+        .from_city()
+        .header("Parvis-Voter", &new_voter())
+        .header("Content-Type", "text/plain")
+        .send()
+        .assert_problem(415, "unsupported_media_type");
+}
+
+#[test]
+fn a_huge_body_is_413() {
+    let choices: Vec<String> = (0..10_000).map(|i| format!("option-{i}")).collect();
+    let body = json!({ "choices": choices }).to_string().into_bytes();
+    post_raw(&new_voter(), body)
+        .send()
+        .assert_problem(413, "payload_too_large");
+}

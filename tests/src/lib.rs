@@ -1,0 +1,164 @@
+//! A small blocking client for the end-to-end API tests. The server is the
+//! real Worker under `wrangler dev`, started by `cargo xtask test`, which
+//! passes its address in `PARVIS_API_URL`.
+
+use serde_json::Value;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Origin allowed for the demo city in the tests' database.
+pub fn city_origin() -> String {
+    std::env::var("PARVIS_CITY_ORIGIN").unwrap_or_else(|_| "http://127.0.0.1:8080".to_owned())
+}
+
+/// A parsed answer: status, the headers the tests look at, and the body.
+#[derive(Debug)]
+pub struct Reply {
+    /// HTTP status.
+    pub status: u16,
+    /// `Content-Type`, empty when absent.
+    pub content_type: String,
+    /// `Access-Control-Allow-Origin`, when present.
+    pub allow_origin: Option<String>,
+    /// The body as JSON, or `Value::Null` when it is empty or not JSON.
+    pub json: Value,
+}
+
+impl Reply {
+    /// The problem `code` of an error answer.
+    pub fn code(&self) -> &str {
+        self.json["code"].as_str().unwrap_or("")
+    }
+
+    /// Asserts an RFC 9457 problem with this status and code.
+    pub fn assert_problem(&self, status: u16, code: &str) {
+        assert_eq!(
+            self.status, status,
+            "unexpected status, body: {}",
+            self.json
+        );
+        assert_eq!(
+            self.content_type, "application/problem+json",
+            "{}",
+            self.json
+        );
+        assert_eq!(self.code(), code, "{}", self.json);
+        assert_eq!(self.json["status"], status);
+        assert!(self.json["title"].is_string() && self.json["type"].is_string());
+    }
+}
+
+/// A request to send: method, path, headers and an optional raw body.
+pub struct Call {
+    method: &'static str,
+    path: String,
+    headers: Vec<(String, String)>,
+    body: Option<Vec<u8>>,
+}
+
+impl Call {
+    /// `GET path`.
+    pub fn get(path: impl Into<String>) -> Call {
+        Call::request("GET", path)
+    }
+
+    /// `POST path`, with no body yet.
+    pub fn post(path: impl Into<String>) -> Call {
+        Call::request("POST", path)
+    }
+
+    /// `OPTIONS path`.
+    pub fn options(path: impl Into<String>) -> Call {
+        Call::request("OPTIONS", path)
+    }
+
+    /// Any method on `path`.
+    pub fn request(method: &'static str, path: impl Into<String>) -> Call {
+        Call {
+            method,
+            path: path.into(),
+            headers: Vec::new(),
+            body: None,
+        }
+    }
+
+    /// Adds a header.
+    pub fn header(mut self, name: &str, value: &str) -> Call {
+        self.headers.push((name.to_owned(), value.to_owned()));
+        self
+    }
+
+    /// Sets the `Origin` header to the demo city's allowed origin.
+    pub fn from_city(self) -> Call {
+        let origin = city_origin();
+        self.header("Origin", &origin)
+    }
+
+    /// Sets a JSON body (and its content type).
+    pub fn json(self, body: &Value) -> Call {
+        self.raw_json(body.to_string().into_bytes())
+    }
+
+    /// Sets raw bytes as a body declared as JSON.
+    pub fn raw_json(mut self, body: Vec<u8>) -> Call {
+        self.body = Some(body);
+        self.header("Content-Type", "application/json")
+    }
+
+    /// Sends the call to the API under test.
+    pub fn send(self) -> Reply {
+        let base = std::env::var("PARVIS_API_URL")
+            .expect("PARVIS_API_URL is not set: run these tests with `cargo xtask test`");
+        let url = format!("{base}{}", self.path);
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let mut request = ureq::http::Request::builder().method(self.method).uri(&url);
+        for (name, value) in &self.headers {
+            request = request.header(name, value);
+        }
+        let request = request
+            .body(self.body.unwrap_or_default())
+            .expect("a well-formed request");
+        let mut response = agent
+            .run(request)
+            .unwrap_or_else(|error| panic!("{} {url}: {error}", self.method));
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let content_type = header("content-type").unwrap_or_default();
+        let allow_origin = header("access-control-allow-origin");
+        let status = response.status().as_u16();
+        let text = response.body_mut().read_to_string().unwrap_or_default();
+        Reply {
+            status,
+            content_type,
+            allow_origin,
+            json: serde_json::from_str(&text).unwrap_or(Value::Null),
+        }
+    }
+}
+
+/// A fresh voter token, unique within this test run and across runs.
+pub fn new_voter() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!("{nanos:032x}{:08x}{n:016x}", std::process::id())
+}
+
+/// The count of `option` in a widget view.
+pub fn count_of(view: &Value, option: &str) -> u64 {
+    view["options"]
+        .as_array()
+        .and_then(|options| options.iter().find(|o| o["id"] == option))
+        .and_then(|o| o["count"].as_u64())
+        .unwrap_or_else(|| panic!("no count for {option} in {view}"))
+}

@@ -1,0 +1,73 @@
+//! Mounting a widget on its placeholder, inside an open shadow root.
+
+use crate::api::ApiClient;
+use crate::i18n::Lang;
+use crate::poll::Poll;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
+
+/// The base styles every widget shares, then each kind's own.
+const BASE_CSS: &str = include_str!("base.css");
+
+/// Everything a widget needs to know about where it lives.
+#[derive(Clone)]
+pub struct WidgetContext {
+    /// The API client.
+    pub api: ApiClient,
+    /// The language the widget speaks.
+    pub lang: Lang,
+}
+
+/// Mounts the widget named by the placeholder's `data-parvis-widget`
+/// attribute, talking to the API at `api_origin`.
+#[wasm_bindgen]
+pub fn mount(placeholder: HtmlElement, api_origin: String) -> Result<(), JsValue> {
+    let widget_id = placeholder
+        .get_attribute("data-parvis-widget")
+        .filter(|id| !id.is_empty())
+        .ok_or_else(|| JsValue::from_str("the placeholder has no data-parvis-widget id"))?;
+    let lang = placeholder_lang(&placeholder);
+    let shadow = placeholder.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let style = document.create_element("style")?;
+    style.set_text_content(Some(&format!("{BASE_CSS}{}", crate::poll::CSS)));
+    shadow.append_child(&style)?;
+    let root: HtmlElement = document.create_element("div")?.unchecked_into();
+    root.set_class_name("parvis");
+    root.set_attribute("lang", lang.tag())?;
+    shadow.append_child(&root)?;
+
+    let context = WidgetContext {
+        api: ApiClient::new(api_origin),
+        lang,
+    };
+    mount_to(root, move || {
+        provide_context(context);
+        view! { <Poll widget_id=widget_id /> }
+    })
+    .forget();
+    Ok(())
+}
+
+/// `data-lang` on the placeholder, else the page's `<html lang>`, else French.
+fn placeholder_lang(placeholder: &HtmlElement) -> Lang {
+    let page_lang = || {
+        web_sys::window()?
+            .document()?
+            .document_element()?
+            .get_attribute("lang")
+    };
+    placeholder
+        .get_attribute("data-lang")
+        .or_else(page_lang)
+        .map(|tag| Lang::from_tag(&tag))
+        .unwrap_or(Lang::Fr)
+}
+
+/// The context every widget component reads; [`mount`] always provides it.
+pub fn use_widget_context() -> WidgetContext {
+    expect_context::<WidgetContext>()
+}

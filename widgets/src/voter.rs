@@ -1,0 +1,35 @@
+//! The resident's voter token. Nothing is written to the browser until the
+//! resident acts: reading is free, creating happens on the first vote.
+
+use parvis_model::VoterToken;
+
+const STORAGE_KEY: &str = "parvis.voter";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The token stored by an earlier action on this site, if any.
+pub fn stored_token() -> Option<String> {
+    let token = storage()?.get_item(STORAGE_KEY).ok().flatten()?;
+    VoterToken::parse(Some(&token))
+        .ok()
+        .map(|t| t.as_str().to_owned())
+}
+
+/// The token to act with: the stored one, or a new random one that is
+/// stored now (the resident is acting). If storage is unavailable (private
+/// browsing, blocked), the token still works for this page view.
+pub fn token_for_action() -> Option<String> {
+    if let Some(token) = stored_token() {
+        return Some(token);
+    }
+    let mut bytes = [0u8; 16];
+    let crypto = web_sys::window()?.crypto().ok()?;
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    let token = VoterToken::from_random_bytes(bytes).as_str().to_owned();
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(STORAGE_KEY, &token);
+    }
+    Some(token)
+}

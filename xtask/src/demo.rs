@@ -1,0 +1,56 @@
+//! `cargo xtask demo`: everything built, migrated, seeded and served.
+
+use crate::process::http_status;
+use crate::wrangler::{self, State};
+use crate::{Result, build, paths, static_server, tools};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Duration;
+
+/// The API's port: the demo page's pasted snippet names it.
+const API_PORT: u16 = 8787;
+/// The demo city's port: a different origin, as a real city site would be.
+const CITY_PORT: u16 = 8080;
+
+/// Builds, migrates, seeds, serves both origins, and stops both on Ctrl-C.
+pub fn run() -> Result {
+    for port in [API_PORT, CITY_PORT] {
+        if http_status(&format!("127.0.0.1:{port}"), "/").is_some() {
+            return Err(
+                format!("port {port} is already in use: stop what runs there first").into(),
+            );
+        }
+    }
+    tools::ensure_build_tools()?;
+    build::run()?;
+    wrangler::ensure_dev_vars()?;
+    wrangler::migrate(&State::Default)?;
+    wrangler::seed(&State::Default)?;
+
+    let (stop_tx, stop_rx) = mpsc::channel();
+    ctrlc::set_handler(move || {
+        let _ = stop_tx.send(());
+    })?;
+    let mut api = wrangler::start_dev(&State::Default, API_PORT)?;
+    static_server::serve(
+        paths::root().join("examples").join("demo-city"),
+        CITY_PORT,
+        None,
+    )?;
+
+    println!();
+    println!("  Parvis API and widget files: http://127.0.0.1:{API_PORT}");
+    println!("  Demo city page:              http://127.0.0.1:{CITY_PORT}/");
+    println!();
+    println!("Press Ctrl-C to stop both.");
+    loop {
+        match stop_rx.recv_timeout(Duration::from_secs(1)) {
+            Err(RecvTimeoutError::Timeout) if api.has_exited() => {
+                return Err("wrangler dev stopped unexpectedly".into());
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Ok(()) | Err(RecvTimeoutError::Disconnected) => break,
+        }
+    }
+    println!("Stopping…");
+    Ok(())
+}

@@ -1,0 +1,44 @@
+//! Parvis automation, run as `cargo xtask <task>` (alias in `.cargo/config.toml`).
+//!
+//! - `demo`: install what is missing, build, migrate, seed, and serve the API
+//!   on 127.0.0.1:8787 and the demo city on 127.0.0.1:8080 until Ctrl-C.
+//! - `test`: every check and test, ending with `N passed, N failed`.
+//! - `build`: install what is missing and build the widgets and the Worker.
+
+mod build;
+mod demo;
+mod paths;
+mod process;
+mod static_server;
+mod test;
+mod tools;
+mod wrangler;
+
+use std::process::ExitCode;
+
+/// The error type of every task: a message for the person at the terminal.
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+/// The result of every task step.
+pub type Result<T = ()> = std::result::Result<T, Error>;
+
+const USAGE: &str = "usage: cargo xtask <demo | test | build>";
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let result = match task.as_str() {
+        "demo" => demo::run(),
+        "test" => test::run(),
+        "build" => tools::ensure_build_tools().and_then(|()| build::run()),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("xtask {task}: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

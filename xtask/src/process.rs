@@ -1,0 +1,151 @@
+//! Running commands and keeping background services under control.
+
+use crate::Result;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn describe(cmd: &Command) -> String {
+    let mut text = cmd.get_program().to_string_lossy().into_owned();
+    for arg in cmd.get_args() {
+        text.push(' ');
+        text.push_str(&arg.to_string_lossy());
+    }
+    text
+}
+
+/// Runs a command with inherited output; an error if it fails.
+pub fn exec(cmd: &mut Command) -> Result {
+    println!("$ {}", describe(cmd));
+    let status = cmd
+        .status()
+        .map_err(|error| format!("could not start `{}`: {error}", describe(cmd)))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{}` failed ({status})", describe(cmd)).into())
+    }
+}
+
+/// Runs a command, echoing its standard output while keeping a copy.
+/// Returns whether it succeeded and what it printed.
+pub fn run_tee(cmd: &mut Command) -> Result<(bool, String)> {
+    println!("$ {}", describe(cmd));
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|error| format!("could not start `{}`: {error}", describe(cmd)))?;
+    let mut copy = String::new();
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines() {
+            let line = line?;
+            println!("{line}");
+            copy.push_str(&line);
+            copy.push('\n');
+        }
+    }
+    Ok((child.wait()?.success(), copy))
+}
+
+/// Runs a command quietly and returns its standard output, or `None` if it
+/// cannot start or fails.
+pub fn output(cmd: &mut Command) -> Option<String> {
+    let out = cmd.stderr(Stdio::null()).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// A long-running child in its own process group, stopped (with everything
+/// it started) when dropped: on success, on error and on panic alike.
+pub struct Service {
+    name: &'static str,
+    child: Child,
+}
+
+impl Service {
+    /// Starts `cmd` in a new process group, so Ctrl-C reaches only xtask,
+    /// which then stops the group itself.
+    pub fn start(name: &'static str, cmd: &mut Command) -> Result<Service> {
+        use std::os::unix::process::CommandExt;
+        println!("$ {}  (background)", describe(cmd));
+        let child = cmd
+            .process_group(0)
+            .stdin(Stdio::null())
+            .spawn()
+            .map_err(|error| format!("could not start {name}: {error}"))?;
+        Ok(Service { name, child })
+    }
+
+    /// Whether the service has exited.
+    pub fn has_exited(&mut self) -> bool {
+        !matches!(self.child.try_wait(), Ok(None))
+    }
+
+    fn signal_group(&self, signal: &str) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill")
+            .args([signal, "--", &group])
+            .stderr(Stdio::null())
+            .status();
+    }
+}
+
+impl Drop for Service {
+    fn drop(&mut self) {
+        if self.has_exited() {
+            return;
+        }
+        self.signal_group("-TERM");
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline && !self.has_exited() {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        // Whatever is left of the group (workerd children included) goes now.
+        self.signal_group("-KILL");
+        let _ = self.child.wait();
+        println!("stopped {}", self.name);
+    }
+}
+
+/// The status code of `GET http://{address}{path}`, or `None` when nothing answers.
+pub fn http_status(address: &str, path: &str) -> Option<u16> {
+    let mut stream = TcpStream::connect(address).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).ok()?;
+    let mut head = [0u8; 12];
+    stream.read_exact(&mut head).ok()?;
+    std::str::from_utf8(&head[9..12]).ok()?.parse().ok()
+}
+
+/// Waits until `GET path` answers 200, or fails after `timeout`.
+pub fn wait_for_http(
+    service: &mut Service,
+    address: &str,
+    path: &str,
+    timeout: Duration,
+) -> Result {
+    let deadline = Instant::now() + timeout;
+    while Instant::now() < deadline {
+        if service.has_exited() {
+            return Err(format!("{} exited while starting", service.name).into());
+        }
+        if http_status(address, path) == Some(200) {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    Err(format!(
+        "{} did not answer on http://{address}{path} within {timeout:?}",
+        service.name
+    )
+    .into())
+}
+
+/// A port on 127.0.0.1 that nothing listens on right now.
+pub fn free_port() -> Result<u16> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+    Ok(listener.local_addr()?.port())
+}

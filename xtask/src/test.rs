@@ -1,0 +1,186 @@
+//! `cargo xtask test`: every check and test, against real workerd + D1 and
+//! real Chromium, ending with one `N passed, N failed` line.
+
+use crate::process::{Service, exec, free_port, run_tee};
+use crate::wrangler::{self, State};
+use crate::{Result, build, paths, static_server, tools};
+use std::process::Command;
+
+/// Passed and failed counts over every stage.
+#[derive(Default)]
+struct Tally {
+    passed: usize,
+    failed: usize,
+    failures: Vec<String>,
+}
+
+impl Tally {
+    /// Counts a stage that is one check (fmt, clippy, build).
+    fn check(&mut self, name: &str, result: Result) {
+        match result {
+            Ok(()) => self.passed += 1,
+            Err(error) => {
+                self.failed += 1;
+                self.failures.push(format!("{name}: {error}"));
+            }
+        }
+    }
+
+    /// Counts a test runner's own figures; a runner that fails without
+    /// reporting any failed test still counts as one failure.
+    fn runner(&mut self, name: &str, ok: bool, passed: usize, failed: usize) {
+        self.passed += passed;
+        self.failed += failed;
+        if !ok && failed == 0 {
+            self.failed += 1;
+        }
+        if !ok || failed > 0 {
+            self.failures.push(format!("{name}: {failed} failed"));
+        }
+    }
+}
+
+/// Runs everything and reports; an error exit on any failure.
+pub fn run() -> Result {
+    let mut tally = Tally::default();
+    let setup = tools::ensure_build_tools().and_then(|()| tools::ensure_chromium());
+    tally.check("install tools", setup);
+    tally.check("cargo fmt", exec(cargo().args(["fmt", "--all", "--check"])));
+    tally.check(
+        "cargo clippy",
+        exec(cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])),
+    );
+    let (ok, out) = run_tee(cargo().args(["test", "--workspace", "--exclude", "parvis-tests"]))?;
+    let (passed, failed) = libtest_counts(&out);
+    tally.runner("native tests", ok, passed, failed);
+
+    let built = build::run();
+    let built_ok = built.is_ok();
+    tally.check("build", built);
+    if built_ok {
+        let result = end_to_end(&mut tally);
+        tally.check("end-to-end setup", result);
+    }
+
+    for failure in &tally.failures {
+        println!("FAILED {failure}");
+    }
+    println!("{} passed, {} failed", tally.passed, tally.failed);
+    if tally.failed == 0 {
+        Ok(())
+    } else {
+        Err("some checks failed".into())
+    }
+}
+
+/// Starts `wrangler dev` on a fresh D1 state and the demo city page, then
+/// runs the API and browser tests. Both servers stop when this returns.
+fn end_to_end(tally: &mut Tally) -> Result {
+    let state_dir = paths::target()
+        .join("test-state")
+        .join(std::process::id().to_string());
+    let _ = std::fs::remove_dir_all(&state_dir);
+    let state = State::At(state_dir);
+    wrangler::ensure_dev_vars()?;
+    wrangler::migrate(&state)?;
+    wrangler::seed(&state)?;
+    wrangler::execute_file(
+        &state,
+        &paths::root().join("tests").join("fixtures").join("api.sql"),
+    )?;
+
+    let api_port = free_port()?;
+    let city_port = free_port()?;
+    let api_url = format!("http://127.0.0.1:{api_port}");
+    let city_url = format!("http://127.0.0.1:{city_port}");
+    // The tests' city page lives on its own port: allow it like the demo's.
+    wrangler::execute(
+        &state,
+        &format!("INSERT INTO city_origins (city_id, origin) VALUES (1, '{city_url}')"),
+    )?;
+    let _api: Service = wrangler::start_dev(&state, api_port)?;
+    static_server::serve(
+        paths::root().join("examples").join("demo-city"),
+        city_port,
+        Some(("http://127.0.0.1:8787".to_owned(), api_url.clone())),
+    )?;
+
+    let (ok, out) = run_tee(
+        cargo()
+            .args(["test", "-p", "parvis-tests"])
+            .env("PARVIS_API_URL", &api_url)
+            .env("PARVIS_CITY_ORIGIN", &city_url),
+    )?;
+    let (passed, failed) = libtest_counts(&out);
+    tally.runner("API tests", ok, passed, failed);
+
+    let report = paths::target().join("playwright-report.json");
+    let (ok, _) = run_tee(
+        Command::new(paths::node_bin("playwright"))
+            .args(["test", "--config", "tests/browser/playwright.config.mjs"])
+            .current_dir(paths::root())
+            .env("PARVIS_API_URL", &api_url)
+            .env("PARVIS_CITY_URL", &city_url)
+            .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report),
+    )?;
+    let (passed, failed) = playwright_counts(&report);
+    tally.runner("browser tests", ok, passed, failed);
+    Ok(())
+}
+
+fn cargo() -> Command {
+    let mut cmd = Command::new("cargo");
+    cmd.current_dir(paths::root());
+    cmd
+}
+
+/// Sums libtest's `test result: … N passed; M failed` lines.
+fn libtest_counts(output: &str) -> (usize, usize) {
+    let figure = |line: &str, word: &str| -> usize {
+        let before = line.split(word).next().unwrap_or("");
+        let number = before.rsplit([' ', '.', ';']).find(|s| !s.is_empty());
+        number.and_then(|n| n.parse().ok()).unwrap_or(0)
+    };
+    output
+        .lines()
+        .filter(|line| line.starts_with("test result:"))
+        .fold((0, 0), |(passed, failed), line| {
+            (
+                passed + figure(line, " passed"),
+                failed + figure(line, " failed"),
+            )
+        })
+}
+
+/// Reads Playwright's JSON report: `stats.expected` passed, the rest failed.
+fn playwright_counts(report: &std::path::Path) -> (usize, usize) {
+    let Some(stats) = std::fs::read(report)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+        .map(|json| json["stats"].clone())
+    else {
+        return (0, 0);
+    };
+    let count = |key: &str| stats[key].as_u64().unwrap_or(0) as usize;
+    (count("expected"), count("unexpected") + count("flaky"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::libtest_counts;
+
+    #[test]
+    fn sums_libtest_result_lines() {
+        let output = "running 3 tests\n\
+            test result: ok. 14 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out\n\
+            test result: FAILED. 2 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out\n";
+        assert_eq!(libtest_counts(output), (16, 1));
+    }
+}

@@ -1,0 +1,101 @@
+//! Driving `wrangler` for the local D1 database and `wrangler dev`.
+
+use crate::process::{Service, exec, wait_for_http};
+use crate::{Result, paths};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+/// The D1 database name in `wrangler.toml`.
+const DATABASE: &str = "parvis";
+
+/// Where local state lives: wrangler's default folder, or a folder of its own.
+#[derive(Clone)]
+pub enum State {
+    /// `edge-api/.wrangler/state`, kept between demo runs.
+    Default,
+    /// A throwaway folder (the tests start from a fresh one).
+    At(PathBuf),
+}
+
+/// `wrangler ARGS… [--persist-to DIR]` in `edge-api/`, with telemetry and
+/// network look-ups turned off.
+fn wrangler(state: &State, args: &[&str]) -> Command {
+    let mut cmd = Command::new(paths::node_bin("wrangler"));
+    cmd.args(args)
+        .current_dir(paths::edge_api())
+        .env("WRANGLER_SEND_METRICS", "false")
+        .env("WRANGLER_SEND_ERROR_REPORTS", "false")
+        .env("CLOUDFLARE_CF_FETCH_ENABLED", "false")
+        .env("CI", "true");
+    if let State::At(dir) = state {
+        cmd.arg("--persist-to").arg(dir);
+    }
+    cmd
+}
+
+/// Makes `edge-api/.dev.vars` with a random voter-hash key, once. The key
+/// never leaves this machine; production sets its own with `wrangler secret put`.
+pub fn ensure_dev_vars() -> Result {
+    let path = paths::edge_api().join(".dev.vars");
+    if path.exists() {
+        return Ok(());
+    }
+    let mut key = [0u8; 32];
+    std::io::Read::read_exact(&mut std::fs::File::open("/dev/urandom")?, &mut key)?;
+    let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+    std::fs::write(&path, format!("VOTER_HASH_KEY={hex}\n"))?;
+    Ok(())
+}
+
+/// Applies every migration not yet applied to the local database.
+pub fn migrate(state: &State) -> Result {
+    exec(&mut wrangler(
+        state,
+        &["d1", "migrations", "apply", DATABASE, "--local"],
+    ))
+}
+
+/// Runs a SQL file against the local database.
+pub fn execute_file(state: &State, file: &Path) -> Result {
+    let file = file.to_string_lossy();
+    exec(&mut wrangler(
+        state,
+        &["d1", "execute", DATABASE, "--local", "--file", &file],
+    ))
+}
+
+/// Runs one SQL command against the local database.
+pub fn execute(state: &State, sql: &str) -> Result {
+    exec(&mut wrangler(
+        state,
+        &["d1", "execute", DATABASE, "--local", "--command", sql],
+    ))
+}
+
+/// Loads the demo city and its poll (idempotent).
+pub fn seed(state: &State) -> Result {
+    execute_file(state, &paths::edge_api().join("seed").join("demo.sql"))
+}
+
+/// Starts `wrangler dev` on 127.0.0.1:`port` and waits until it serves.
+pub fn start_dev(state: &State, port: u16) -> Result<Service> {
+    let mut service = Service::start(
+        "wrangler dev",
+        &mut wrangler(
+            state,
+            &[
+                "dev",
+                "--local",
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                &port.to_string(),
+                "--show-interactive-dev-session=false",
+            ],
+        ),
+    )?;
+    let address = format!("127.0.0.1:{port}");
+    wait_for_http(&mut service, &address, "/embed.js", Duration::from_secs(90))?;
+    Ok(service)
+}
