@@ -1,4 +1,4 @@
-//! Reading a JSON request body within limits.
+//! Reading request bodies within limits, and parsing them as JSON.
 
 use crate::error::ApiError;
 use serde::de::DeserializeOwned;
@@ -7,17 +7,12 @@ use worker::Request;
 /// Largest body the API reads; anything larger is refused with 413.
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
 
-/// Reads and parses a JSON body, refusing wrong media types, oversized
-/// bodies and anything that is not exactly the expected shape.
-pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiError> {
-    let content_type = req.headers().get("Content-Type")?.unwrap_or_default();
-    let media_type = content_type.split(';').next().unwrap_or_default().trim();
-    if !media_type.eq_ignore_ascii_case("application/json") {
-        return Err(ApiError::UnsupportedMediaType);
-    }
-    let declared_length = req.headers().get("Content-Length")?;
-    let declared_length = declared_length.and_then(|value| value.parse::<usize>().ok());
-    if declared_length.is_some_and(|length| length > MAX_BODY_BYTES) {
+/// Reads the whole body, refusing more than [`MAX_BODY_BYTES`] (by its
+/// declared length first, so a huge upload is not read at all).
+pub async fn read(req: &mut Request) -> Result<Vec<u8>, ApiError> {
+    let declared = req.headers().get("Content-Length")?;
+    let declared = declared.and_then(|value| value.trim().parse::<u64>().ok());
+    if declared.is_some_and(|length| length > MAX_BODY_BYTES as u64) {
         return Err(ApiError::PayloadTooLarge);
     }
     let bytes = req
@@ -27,5 +22,18 @@ pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiE
     if bytes.len() > MAX_BODY_BYTES {
         return Err(ApiError::PayloadTooLarge);
     }
-    serde_json::from_slice(&bytes).map_err(|error| ApiError::MalformedJson(error.to_string()))
+    Ok(bytes)
+}
+
+/// Parses a body declared as `application/json` into exactly `T`.
+pub fn parse_json<T: DeserializeOwned>(
+    content_type: Option<&str>,
+    body: &[u8],
+) -> Result<T, ApiError> {
+    let content_type = content_type.unwrap_or_default();
+    let media_type = content_type.split(';').next().unwrap_or_default().trim();
+    if !media_type.eq_ignore_ascii_case("application/json") {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    serde_json::from_slice(body).map_err(|error| ApiError::MalformedJson(error.to_string()))
 }

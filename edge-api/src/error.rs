@@ -1,101 +1,157 @@
-//! The one error type of the API and the one place it becomes a response.
+//! The one error type of the API and the one place it becomes an answer.
 
-use parvis_model::{BallotError, Problem, ProblemCode, VoterTokenError};
-use worker::{Headers, Response};
+use crate::reply::Reply;
+use parvis_model::{BallotError, FieldError, Problem, ProblemCode, VoterTokenError};
 
 /// Everything a handler can fail with. Each variant maps to exactly one
 /// problem code, and so to one HTTP status.
 #[derive(Debug)]
 pub enum ApiError {
-    /// 404: the widget or route does not exist (or is not public).
+    /// 404 `not_found`: no such route, or no such resource in the caller's reach.
     NotFound(&'static str),
-    /// 405: the route exists, not with this method.
-    MethodNotAllowed,
-    /// 400: the body is not JSON of the expected shape.
+    /// 405 `method_not_allowed`, with the methods the route accepts.
+    MethodNotAllowed(String),
+    /// 400 `malformed_json`: the body is not JSON of the expected shape.
     MalformedJson(String),
-    /// 415: the body is not declared as JSON.
+    /// 400 `invalid_query`: a query parameter is malformed.
+    InvalidQuery(String),
+    /// 400 `invalid_header`: a request header is malformed.
+    InvalidHeader(String),
+    /// 415 `unsupported_media_type`: the body is not declared as JSON.
     UnsupportedMediaType,
-    /// 413: the body is over [`crate::body::MAX_BODY_BYTES`].
+    /// 413 `payload_too_large`: the body is over [`crate::body::MAX_BODY_BYTES`].
     PayloadTooLarge,
-    /// 400: the `Parvis-Voter` header is missing or malformed.
+    /// 400 `invalid_voter_token`: `Parvis-Voter` is missing or malformed.
     InvalidVoter(VoterTokenError),
-    /// 422: the ballot breaks the poll's rules.
+    /// 422 `invalid_ballot`: the ballot breaks the poll's rules.
     InvalidBallot(BallotError),
-    /// 409: the voter already has a ballot in this poll; carries its choices.
+    /// 422 `validation_failed`: field-level errors.
+    Validation(Vec<FieldError>),
+    /// 409 `already_voted`, with the voter's recorded choices.
     AlreadyVoted(Vec<String>),
-    /// 409: the widget is not open for participation.
+    /// 409 `widget_not_open`: not accepting participation now.
     WidgetNotOpen,
-    /// 403: the `Origin` is not one of the city's embed origins.
+    /// 409 `wrong_widget_kind`: the route does not apply to this kind of widget.
+    WrongWidgetKind,
+    /// 409 `conflict`: the change conflicts with the current state.
+    Conflict(&'static str),
+    /// 403 `origin_not_allowed`: the `Origin` may not use this route.
     OriginNotAllowed,
-    /// 500: a fault on our side. The cause is logged, never sent.
+    /// 401 `unauthenticated`: no valid staff session.
+    Unauthenticated,
+    /// 401 `invalid_credentials`: wrong e-mail or password.
+    InvalidCredentials,
+    /// 403 `forbidden`: the staff member's role does not allow this.
+    Forbidden,
+    /// 429 `rate_limited`, with the seconds to wait.
+    RateLimited(u32),
+    /// 422 `idempotency_key_reused`: same key, different request.
+    IdempotencyKeyReused,
+    /// 409 `idempotency_in_progress`: the first request with this key is still running.
+    IdempotencyInProgress,
+    /// 500 `internal`: a fault on our side. The cause is logged, never sent.
     Internal(String),
 }
 
 impl ApiError {
-    fn problem(&self) -> Problem {
+    fn code_and_detail(&self) -> (ProblemCode, String) {
+        use ApiError::*;
         match self {
-            ApiError::NotFound(what) => Problem::new(ProblemCode::NotFound, *what),
-            ApiError::MethodNotAllowed => Problem::new(
+            NotFound(what) => (ProblemCode::NotFound, (*what).to_owned()),
+            MethodNotAllowed(allow) => (
                 ProblemCode::MethodNotAllowed,
-                "this route does not accept that method",
+                format!("this route accepts {allow}"),
             ),
-            ApiError::MalformedJson(detail) => Problem::new(ProblemCode::MalformedJson, detail),
-            ApiError::UnsupportedMediaType => Problem::new(
+            MalformedJson(detail) => (ProblemCode::MalformedJson, detail.clone()),
+            InvalidQuery(detail) => (ProblemCode::InvalidQuery, detail.clone()),
+            InvalidHeader(detail) => (ProblemCode::InvalidHeader, detail.clone()),
+            UnsupportedMediaType => (
                 ProblemCode::UnsupportedMediaType,
-                "send the body with Content-Type: application/json",
+                "send the body with Content-Type: application/json".to_owned(),
             ),
-            ApiError::PayloadTooLarge => Problem::new(
+            PayloadTooLarge => (
                 ProblemCode::PayloadTooLarge,
                 format!(
                     "bodies are limited to {} bytes",
                     crate::body::MAX_BODY_BYTES
                 ),
             ),
-            ApiError::InvalidVoter(error) => {
-                Problem::new(ProblemCode::InvalidVoterToken, error.to_string())
-            }
-            ApiError::InvalidBallot(error) => {
-                Problem::new(ProblemCode::InvalidBallot, error.to_string())
-            }
-            ApiError::AlreadyVoted(choices) => Problem {
-                choices: Some(choices.clone()),
-                ..Problem::new(
-                    ProblemCode::AlreadyVoted,
-                    "this voter has already voted in this poll",
-                )
-            },
-            ApiError::WidgetNotOpen => Problem::new(
+            InvalidVoter(error) => (ProblemCode::InvalidVoterToken, error.to_string()),
+            InvalidBallot(error) => (ProblemCode::InvalidBallot, error.to_string()),
+            Validation(errors) => (
+                ProblemCode::ValidationFailed,
+                errors
+                    .iter()
+                    .map(FieldError::message)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            AlreadyVoted(_) => (
+                ProblemCode::AlreadyVoted,
+                "this voter has already voted in this poll".to_owned(),
+            ),
+            WidgetNotOpen => (
                 ProblemCode::WidgetNotOpen,
-                "this widget does not accept participation now",
+                "this widget does not accept participation now".to_owned(),
             ),
-            ApiError::OriginNotAllowed => Problem::new(
+            WrongWidgetKind => (
+                ProblemCode::WrongWidgetKind,
+                "this route does not apply to this kind of widget".to_owned(),
+            ),
+            Conflict(detail) => (ProblemCode::Conflict, (*detail).to_owned()),
+            OriginNotAllowed => (
                 ProblemCode::OriginNotAllowed,
-                "this page's origin is not allowed to embed this widget",
+                "this origin may not use this route".to_owned(),
             ),
-            ApiError::Internal(_) => {
-                Problem::new(ProblemCode::Internal, "an internal error occurred")
-            }
+            Unauthenticated => (ProblemCode::Unauthenticated, "sign in first".to_owned()),
+            InvalidCredentials => (
+                ProblemCode::InvalidCredentials,
+                "wrong e-mail or password".to_owned(),
+            ),
+            Forbidden => (
+                ProblemCode::Forbidden,
+                "your role does not allow this".to_owned(),
+            ),
+            RateLimited(seconds) => (
+                ProblemCode::RateLimited,
+                format!("too many requests: try again in {seconds} s"),
+            ),
+            IdempotencyKeyReused => (
+                ProblemCode::IdempotencyKeyReused,
+                "this Idempotency-Key was used for a different request".to_owned(),
+            ),
+            IdempotencyInProgress => (
+                ProblemCode::IdempotencyInProgress,
+                "a request with this Idempotency-Key is still being handled".to_owned(),
+            ),
+            Internal(_) => (
+                ProblemCode::Internal,
+                "an internal error occurred".to_owned(),
+            ),
         }
     }
 
-    /// The `application/problem+json` response for this error.
-    pub fn into_response(self) -> Response {
+    /// The `application/problem+json` answer for this error.
+    pub fn into_reply(self) -> Reply {
         if let ApiError::Internal(cause) = &self {
             worker::console_error!("internal error: {cause}");
         }
-        let problem = self.problem();
-        let body = serde_json::to_vec(&problem).unwrap_or_default();
-        let headers = Headers::new();
-        // Setting a constant, valid header cannot fail.
-        let _ = headers.set("Content-Type", "application/problem+json");
-        let _ = headers.set("Cache-Control", "no-store");
-        if matches!(self, ApiError::MethodNotAllowed) {
-            let _ = headers.set("Allow", "GET, HEAD, POST, OPTIONS");
+        let (code, detail) = self.code_and_detail();
+        let mut problem = Problem::new(code, detail);
+        let mut extra = Vec::new();
+        match self {
+            ApiError::AlreadyVoted(choices) => problem.choices = Some(choices),
+            ApiError::Validation(errors) => problem.errors = Some(errors),
+            ApiError::RateLimited(seconds) => extra.push(("Retry-After", seconds.to_string())),
+            ApiError::MethodNotAllowed(allow) => extra.push(("Allow", allow)),
+            _ => {}
         }
-        Response::builder()
-            .with_status(problem.status)
-            .with_headers(headers)
-            .fixed(body)
+        let body = serde_json::to_vec(&problem).unwrap_or_default();
+        let mut reply = Reply::with_body(problem.status, "application/problem+json", body);
+        for (name, value) in extra {
+            reply = reply.header(name, value);
+        }
+        reply
     }
 }
 
@@ -114,5 +170,17 @@ impl From<VoterTokenError> for ApiError {
 impl From<BallotError> for ApiError {
     fn from(error: BallotError) -> Self {
         ApiError::InvalidBallot(error)
+    }
+}
+
+impl From<Vec<FieldError>> for ApiError {
+    fn from(errors: Vec<FieldError>) -> Self {
+        ApiError::Validation(errors)
+    }
+}
+
+impl From<FieldError> for ApiError {
+    fn from(error: FieldError) -> Self {
+        ApiError::Validation(vec![error])
     }
 }

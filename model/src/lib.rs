@@ -1,21 +1,36 @@
 //! Parvis's shared model: the `/v1` payload types and the pure domain logic
-//! (ballot validation, voter-token checks, tallies) that both the Worker and
-//! the widgets rely on.
+//! (validation, text cleaning, tallies, time, CSV) that the Worker, the
+//! widgets and the tools share.
 //!
 //! Invariant: this crate does no IO and depends on neither `leptos` nor
 //! `worker`, so it builds natively and on `wasm32` and is tested with plain
 //! `cargo test`.
 
 pub mod ballot;
+pub mod comments;
+pub mod csv;
+pub mod fields;
+pub mod ideas;
 pub mod lang;
+pub mod origin;
+pub mod paging;
 pub mod problem;
+pub mod results;
+pub mod staff;
 pub mod tally;
+pub mod text;
+pub mod time;
 pub mod voter;
+pub mod voter_data;
 pub mod widget;
+pub mod widget_config;
 
 pub use ballot::{BallotError, BallotRequest, validate_choices};
+pub use fields::{FieldError, FieldErrorCode};
 pub use lang::Lang;
 pub use problem::{Problem, ProblemCode};
 pub use tally::percentages;
 pub use voter::{VoterToken, VoterTokenError};
-pub use widget::{PollOption, ResultsVisibility, WidgetKind, WidgetStatus, WidgetView};
+pub use widget::{
+    ModerationMode, PollOption, ResultsVisibility, WidgetKind, WidgetStatus, WidgetView,
+};

@@ -1,76 +1,92 @@
 //! API errors as RFC 9457 problem details, with a stable `code` that clients
 //! match on instead of parsing the human-readable text.
 
+use crate::fields::FieldError;
 use serde::{Deserialize, Serialize};
 
-/// Every error code the public API can answer with. The wire form is the
-/// snake_case name; codes are never renamed once published.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProblemCode {
-    /// 400: the body is not valid JSON of the expected shape.
-    MalformedJson,
-    /// 400: the `Parvis-Voter` header is missing or malformed.
-    InvalidVoterToken,
-    /// 415: the body is not `application/json`.
-    UnsupportedMediaType,
-    /// 413: the body is larger than the API accepts.
-    PayloadTooLarge,
-    /// 422: the ballot breaks the poll's rules (unknown option, too many…).
-    InvalidBallot,
-    /// 409: this voter has already voted in this poll.
-    AlreadyVoted,
-    /// 409: the widget does not accept participation now (draft or closed).
-    WidgetNotOpen,
-    /// 403: the request's `Origin` is not one of the city's embed origins.
-    OriginNotAllowed,
-    /// 404: no such widget, or no such route.
-    NotFound,
-    /// 405: the route exists but not with this method.
-    MethodNotAllowed,
-    /// 500: something failed on our side; details are in the server log only.
-    Internal,
+macro_rules! problem_codes {
+    ($( $(#[$doc:meta])* $variant:ident = ($wire:literal, $status:literal, $title:literal), )*) => {
+        /// Every error code the API can answer with. The wire form is the
+        /// snake_case name; codes are never renamed once published.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum ProblemCode {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl ProblemCode {
+            /// Every code, for documentation and tests.
+            pub const ALL: &[ProblemCode] = &[$(ProblemCode::$variant,)*];
+
+            /// The wire name.
+            pub fn as_str(self) -> &'static str {
+                match self { $(ProblemCode::$variant => $wire,)* }
+            }
+
+            /// The HTTP status this code is always sent with.
+            pub fn status(self) -> u16 {
+                match self { $(ProblemCode::$variant => $status,)* }
+            }
+
+            /// A short, stable English title for the problem type.
+            pub fn title(self) -> &'static str {
+                match self { $(ProblemCode::$variant => $title,)* }
+            }
+        }
+    };
 }
 
-impl ProblemCode {
-    /// The HTTP status this code is always sent with.
-    pub fn status(self) -> u16 {
-        match self {
-            ProblemCode::MalformedJson | ProblemCode::InvalidVoterToken => 400,
-            ProblemCode::OriginNotAllowed => 403,
-            ProblemCode::NotFound => 404,
-            ProblemCode::MethodNotAllowed => 405,
-            ProblemCode::AlreadyVoted | ProblemCode::WidgetNotOpen => 409,
-            ProblemCode::PayloadTooLarge => 413,
-            ProblemCode::UnsupportedMediaType => 415,
-            ProblemCode::InvalidBallot => 422,
-            ProblemCode::Internal => 500,
-        }
-    }
-
-    /// A short, stable English title for the problem type.
-    pub fn title(self) -> &'static str {
-        match self {
-            ProblemCode::MalformedJson => "Malformed JSON body",
-            ProblemCode::InvalidVoterToken => "Missing or malformed voter token",
-            ProblemCode::UnsupportedMediaType => "Body must be application/json",
-            ProblemCode::PayloadTooLarge => "Body too large",
-            ProblemCode::InvalidBallot => "Invalid ballot",
-            ProblemCode::AlreadyVoted => "Already voted",
-            ProblemCode::WidgetNotOpen => "Widget not open",
-            ProblemCode::OriginNotAllowed => "Origin not allowed",
-            ProblemCode::NotFound => "Not found",
-            ProblemCode::MethodNotAllowed => "Method not allowed",
-            ProblemCode::Internal => "Internal error",
-        }
-    }
+problem_codes! {
+    /// The body is not valid JSON of the expected shape.
+    MalformedJson = ("malformed_json", 400, "Malformed JSON body"),
+    /// A query parameter is malformed.
+    InvalidQuery = ("invalid_query", 400, "Invalid query parameter"),
+    /// A request header (other than `Parvis-Voter`) is malformed.
+    InvalidHeader = ("invalid_header", 400, "Invalid header"),
+    /// The `Parvis-Voter` header is missing or malformed.
+    InvalidVoterToken = ("invalid_voter_token", 400, "Missing or malformed voter token"),
+    /// No valid staff session.
+    Unauthenticated = ("unauthenticated", 401, "Not signed in"),
+    /// Wrong e-mail or password.
+    InvalidCredentials = ("invalid_credentials", 401, "Wrong e-mail or password"),
+    /// The request's `Origin` may not use this route.
+    OriginNotAllowed = ("origin_not_allowed", 403, "Origin not allowed"),
+    /// The staff member's role does not allow this.
+    Forbidden = ("forbidden", 403, "Forbidden"),
+    /// No such resource or route (or not in the caller's reach).
+    NotFound = ("not_found", 404, "Not found"),
+    /// The route exists but not with this method.
+    MethodNotAllowed = ("method_not_allowed", 405, "Method not allowed"),
+    /// This voter has already voted in this poll.
+    AlreadyVoted = ("already_voted", 409, "Already voted"),
+    /// The widget does not accept participation now (scheduled or closed).
+    WidgetNotOpen = ("widget_not_open", 409, "Widget not open"),
+    /// The route does not apply to this kind of widget.
+    WrongWidgetKind = ("wrong_widget_kind", 409, "Wrong widget kind"),
+    /// The change conflicts with the current state.
+    Conflict = ("conflict", 409, "Conflict"),
+    /// A request with this `Idempotency-Key` is still being handled.
+    IdempotencyInProgress = ("idempotency_in_progress", 409, "Idempotent request in progress"),
+    /// The body is larger than the API accepts.
+    PayloadTooLarge = ("payload_too_large", 413, "Body too large"),
+    /// The body is not `application/json`.
+    UnsupportedMediaType = ("unsupported_media_type", 415, "Body must be application/json"),
+    /// The ballot breaks the poll's rules (unknown option, too many…).
+    InvalidBallot = ("invalid_ballot", 422, "Invalid ballot"),
+    /// Field-level validation failed; see `errors`.
+    ValidationFailed = ("validation_failed", 422, "Validation failed"),
+    /// The `Idempotency-Key` was used for a different request.
+    IdempotencyKeyReused = ("idempotency_key_reused", 422, "Idempotency key reused"),
+    /// Too many requests; see `Retry-After`.
+    RateLimited = ("rate_limited", 429, "Too many requests"),
+    /// Something failed on our side; details are in the server log only.
+    Internal = ("internal", 500, "Internal error"),
 }
 
 /// An RFC 9457 problem details body, sent as `application/problem+json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
-    /// A URI naming the problem type (`about:blank` is not used: every
-    /// problem has a code).
+    /// A URI naming the problem type.
     #[serde(rename = "type")]
     pub type_uri: String,
     /// Short summary of the problem type.
@@ -84,37 +100,23 @@ pub struct Problem {
     /// For `already_voted`: the options the voter chose before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choices: Option<Vec<String>>,
+    /// For `validation_failed`: what is wrong with each field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub errors: Option<Vec<FieldError>>,
 }
 
 impl Problem {
     /// A problem of the given code with an occurrence-specific detail.
     pub fn new(code: ProblemCode, detail: impl Into<String>) -> Problem {
-        let code_name = serde_plain_name(code);
         Problem {
-            type_uri: format!("https://parvis.fr/problems/{code_name}"),
+            type_uri: format!("https://parvis.fr/problems/{}", code.as_str()),
             title: code.title().to_owned(),
             status: code.status(),
             detail: detail.into(),
             code,
             choices: None,
+            errors: None,
         }
-    }
-}
-
-/// The snake_case wire name of a code, without pulling in a JSON serialiser.
-fn serde_plain_name(code: ProblemCode) -> &'static str {
-    match code {
-        ProblemCode::MalformedJson => "malformed_json",
-        ProblemCode::InvalidVoterToken => "invalid_voter_token",
-        ProblemCode::UnsupportedMediaType => "unsupported_media_type",
-        ProblemCode::PayloadTooLarge => "payload_too_large",
-        ProblemCode::InvalidBallot => "invalid_ballot",
-        ProblemCode::AlreadyVoted => "already_voted",
-        ProblemCode::WidgetNotOpen => "widget_not_open",
-        ProblemCode::OriginNotAllowed => "origin_not_allowed",
-        ProblemCode::NotFound => "not_found",
-        ProblemCode::MethodNotAllowed => "method_not_allowed",
-        ProblemCode::Internal => "internal",
     }
 }
 
@@ -122,37 +124,20 @@ fn serde_plain_name(code: ProblemCode) -> &'static str {
 mod tests {
     use super::*;
 
-    const ALL: &[ProblemCode] = &[
-        ProblemCode::MalformedJson,
-        ProblemCode::InvalidVoterToken,
-        ProblemCode::UnsupportedMediaType,
-        ProblemCode::PayloadTooLarge,
-        ProblemCode::InvalidBallot,
-        ProblemCode::AlreadyVoted,
-        ProblemCode::WidgetNotOpen,
-        ProblemCode::OriginNotAllowed,
-        ProblemCode::NotFound,
-        ProblemCode::MethodNotAllowed,
-        ProblemCode::Internal,
-    ];
-
     #[test]
-    fn type_uri_uses_the_wire_name() {
-        for &code in ALL {
+    fn wire_names_match_serde() {
+        for &code in ProblemCode::ALL {
             let wire = serde_json::to_string(&code).expect("serialises");
-            assert_eq!(wire, format!("\"{}\"", serde_plain_name(code)));
-            assert!(
-                Problem::new(code, "x")
-                    .type_uri
-                    .ends_with(serde_plain_name(code))
-            );
+            assert_eq!(wire, format!("\"{}\"", code.as_str()));
+            assert!(Problem::new(code, "x").type_uri.ends_with(code.as_str()));
         }
     }
 
     #[test]
     fn only_internal_is_a_server_error() {
-        for &code in ALL {
+        for &code in ProblemCode::ALL {
             let status = code.status();
+            assert!((400..600).contains(&status));
             assert_eq!(status >= 500, code == ProblemCode::Internal, "{code:?}");
         }
     }

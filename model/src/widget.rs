@@ -1,5 +1,6 @@
 //! The public view of a widget, as `GET /v1/widgets/{id}` returns it.
 
+use crate::time::UnixSeconds;
 use serde::{Deserialize, Serialize};
 
 /// What a widget lets residents do.
@@ -8,6 +9,10 @@ use serde::{Deserialize, Serialize};
 pub enum WidgetKind {
     /// A question with options residents vote on.
     Poll,
+    /// An idea box: residents submit ideas and support them.
+    Ideas,
+    /// A comment thread with replies.
+    Comments,
 }
 
 /// Where a widget is in its life.
@@ -20,6 +25,35 @@ pub enum WidgetStatus {
     Open,
     /// Participation has ended; results stay readable.
     Closed,
+    /// Computed, never set: open, with an opening time still ahead.
+    Scheduled,
+}
+
+impl WidgetStatus {
+    /// The status residents see at `now`, from the one staff set and the
+    /// optional opening and closing times.
+    pub fn effective(
+        self,
+        opens_at: Option<UnixSeconds>,
+        closes_at: Option<UnixSeconds>,
+        now: UnixSeconds,
+    ) -> WidgetStatus {
+        match self {
+            WidgetStatus::Open if closes_at.is_some_and(|t| now >= t) => WidgetStatus::Closed,
+            WidgetStatus::Open if opens_at.is_some_and(|t| now < t) => WidgetStatus::Scheduled,
+            other => other,
+        }
+    }
+}
+
+/// When resident content (ideas, comments) becomes public.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModerationMode {
+    /// A moderator approves each item before it shows.
+    BeforePublication,
+    /// Items show at once; moderators can hide them afterwards.
+    AfterPublication,
 }
 
 /// When residents may see the counts.
@@ -70,8 +104,21 @@ pub struct WidgetView {
     /// Optional context under the title; empty when there is none.
     #[serde(default)]
     pub description: String,
-    /// Whether residents can take part now.
+    /// Whether residents can take part now (`open`), not yet (`scheduled`)
+    /// or no more (`closed`).
     pub status: WidgetStatus,
+    /// Opening time (RFC 3339), when one is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opens_at: Option<String>,
+    /// Closing time (RFC 3339), when one is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closes_at: Option<String>,
+    /// When residents' ideas and comments become public.
+    pub moderation: ModerationMode,
+    /// Polls: fewest options a ballot chooses.
+    pub min_choices: u32,
+    /// Polls: most options a ballot chooses (1 for single choice).
+    pub max_choices: u32,
     /// When the counts are public.
     pub results_visibility: ResultsVisibility,
     /// Whether the voter named in the request's `Parvis-Voter` header has voted.
@@ -80,7 +127,8 @@ pub struct WidgetView {
     /// Total ballots cast; absent while results are hidden.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_ballots: Option<u64>,
-    /// The poll's options, in display order.
+    /// The poll's options, in display order (empty for other kinds).
+    #[serde(default)]
     pub options: Vec<PollOption>,
 }
 
@@ -106,6 +154,20 @@ mod tests {
         check(AfterVoting, Closed, false, true);
         check(AfterClosing, Open, true, false);
         check(AfterClosing, Closed, false, true);
+    }
+
+    #[test]
+    fn effective_status() {
+        use WidgetStatus::*;
+        let check = |status: WidgetStatus, opens, closes, expected| {
+            assert_eq!(status.effective(opens, closes, 100), expected);
+        };
+        check(Open, None, None, Open);
+        check(Open, Some(101), None, Scheduled);
+        check(Open, Some(100), Some(200), Open);
+        check(Open, None, Some(100), Closed);
+        check(Draft, Some(101), None, Draft);
+        check(Closed, None, Some(500), Closed);
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! API tests against the real Worker on workerd + D1 (`wrangler dev`).
 //! Run them with `cargo xtask test`, which starts the server on a fresh
 //! database seeded with the demo city and `tests/fixtures/api.sql`.
+//! Modules mirror `edge-api/src/`.
 
-mod ballots;
+mod abuse;
 mod cors;
 mod errors;
-mod widgets;
+mod openapi;
+mod public;
+mod staff;

@@ -5,6 +5,12 @@
 use serde_json::Value;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+/// The API under test.
+pub fn api_url() -> String {
+    std::env::var("PARVIS_API_URL")
+        .expect("PARVIS_API_URL is not set: run these tests with `cargo xtask test`")
+}
+
 /// Origin allowed for the demo city in the tests' database.
 pub fn city_origin() -> String {
     std::env::var("PARVIS_CITY_ORIGIN").unwrap_or_else(|_| "http://127.0.0.1:8080".to_owned())
@@ -19,8 +25,16 @@ pub struct Reply {
     pub content_type: String,
     /// `Access-Control-Allow-Origin`, when present.
     pub allow_origin: Option<String>,
+    /// `Retry-After`, when present.
+    pub retry_after: Option<String>,
+    /// `Set-Cookie`, when present.
+    pub set_cookie: Option<String>,
+    /// `Content-Disposition`, when present.
+    pub content_disposition: Option<String>,
     /// The body as JSON, or `Value::Null` when it is empty or not JSON.
     pub json: Value,
+    /// The body as text.
+    pub text: String,
 }
 
 impl Reply {
@@ -93,6 +107,12 @@ impl Call {
         self.header("Origin", &origin)
     }
 
+    /// Sends the call as a signed-in staff member from the dashboard's origin.
+    pub fn staff(self, session: &Session) -> Call {
+        self.header("Origin", &api_url())
+            .header("Cookie", &session.cookie)
+    }
+
     /// Sets a JSON body (and its content type).
     pub fn json(self, body: &Value) -> Call {
         self.raw_json(body.to_string().into_bytes())
@@ -104,17 +124,25 @@ impl Call {
         self.header("Content-Type", "application/json")
     }
 
-    /// Sends the call to the API under test.
+    /// Sends the call to the API under test. Unless the call sets one, a
+    /// `CF-Connecting-IP` unique to the call is sent (as Cloudflare would
+    /// for distinct residents), so per-IP limits only bite where a test
+    /// wants them to.
     pub fn send(self) -> Reply {
-        let base = std::env::var("PARVIS_API_URL")
-            .expect("PARVIS_API_URL is not set: run these tests with `cargo xtask test`");
-        let url = format!("{base}{}", self.path);
+        let url = format!("{}{}", api_url(), self.path);
+        let mut headers = self.headers;
+        if !headers
+            .iter()
+            .any(|(name, _)| name.eq_ignore_ascii_case("CF-Connecting-IP"))
+        {
+            headers.push(("CF-Connecting-IP".to_owned(), unique_ip()));
+        }
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .build()
             .into();
         let mut request = ureq::http::Request::builder().method(self.method).uri(&url);
-        for (name, value) in &self.headers {
+        for (name, value) in &headers {
             request = request.header(name, value);
         }
         let request = request
@@ -132,15 +160,96 @@ impl Call {
         };
         let content_type = header("content-type").unwrap_or_default();
         let allow_origin = header("access-control-allow-origin");
+        let retry_after = header("retry-after");
+        let set_cookie = header("set-cookie");
+        let content_disposition = header("content-disposition");
         let status = response.status().as_u16();
-        let text = response.body_mut().read_to_string().unwrap_or_default();
+        let text = response
+            .body_mut()
+            .with_config()
+            .limit(64 * 1024 * 1024)
+            .read_to_string()
+            .unwrap_or_default();
+        if status >= 500 {
+            eprintln!("{} {url} answered {status}: {text}", self.method);
+        }
         Reply {
             status,
             content_type,
             allow_origin,
+            retry_after,
+            set_cookie,
+            content_disposition,
             json: serde_json::from_str(&text).unwrap_or(Value::Null),
+            text,
         }
     }
+}
+
+/// A client address for one call, from the benchmarking range 198.18.0.0/15
+/// (a header value only: no traffic goes there).
+pub fn unique_ip() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(1);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed) + u64::from(std::process::id()) * 7919;
+    format!("198.{}.{}.{}", 18 + (n >> 16) % 2, (n >> 8) % 256, n % 256)
+}
+
+/// A signed-in staff member's session cookie.
+pub struct Session {
+    /// `parvis_session=…`
+    pub cookie: String,
+}
+
+/// The password of every staff account in `tests/fixtures/api.sql`.
+pub const STAFF_PASSWORD: &str = "correct horse battery staple";
+
+/// Signs in and keeps the session cookie.
+pub fn sign_in(email: &str) -> Session {
+    let reply = Call::post("/v1/staff/session")
+        .header("Origin", &api_url())
+        .json(&serde_json::json!({ "email": email, "password": STAFF_PASSWORD }))
+        .send();
+    assert_eq!(reply.status, 201, "sign-in of {email}: {}", reply.json);
+    let set_cookie = reply.set_cookie.expect("a session cookie");
+    let cookie = set_cookie.split(';').next().unwrap_or_default().to_owned();
+    Session { cookie }
+}
+
+/// Runs `count` calls made by `make`, `threads` at a time, and returns the
+/// statuses in call order.
+pub fn concurrently(count: usize, threads: usize, make: impl Fn(usize) -> Call + Sync) -> Vec<u16> {
+    let next = AtomicU64::new(0);
+    let statuses = std::sync::Mutex::new(vec![0u16; count]);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed) as usize;
+                    if index >= count {
+                        break;
+                    }
+                    let status = make(index).send().status;
+                    statuses.lock().expect("no poisoned lock")[index] = status;
+                }
+            });
+        }
+    });
+    statuses.into_inner().expect("no poisoned lock")
+}
+
+/// How many of `statuses` equal `status`.
+pub fn count_status(statuses: &[u16], status: u16) -> usize {
+    statuses.iter().filter(|&&s| s == status).count()
+}
+
+/// A short text unique within this run and across runs, for names and e-mails.
+pub fn unique_suffix() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    format!("{nanos:x}{}", COUNTER.fetch_add(1, Ordering::Relaxed))
 }
 
 /// A fresh voter token, unique within this test run and across runs.

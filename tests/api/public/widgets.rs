@@ -75,3 +75,25 @@ fn wrong_method_is_405_problem() {
         .send()
         .assert_problem(405, "method_not_allowed");
 }
+
+#[test]
+fn a_poll_with_an_opening_time_ahead_is_scheduled_and_refuses_ballots() {
+    let reply = Call::get("/v1/widgets/test-scheduled-poll").send();
+    assert_eq!(reply.json["status"], "scheduled");
+    assert_eq!(reply.json["opens_at"], "2100-01-01T00:00:00Z");
+    let ballot = Call::post("/v1/widgets/test-scheduled-poll/ballots")
+        .header("Parvis-Voter", &new_voter())
+        .json(&serde_json::json!({ "choices": ["oui"] }))
+        .send();
+    ballot.assert_problem(409, "widget_not_open");
+}
+
+#[test]
+fn idea_boxes_and_threads_have_no_options() {
+    for id in ["demo-ideas", "demo-comments"] {
+        let reply = Call::get(format!("/v1/widgets/{id}")).send();
+        assert_eq!(reply.status, 200);
+        assert_eq!(reply.json["options"], serde_json::json!([]));
+        assert!(reply.json.get("total_ballots").is_none());
+    }
+}

@@ -121,3 +121,70 @@ fn voting_on_an_unknown_widget_is_404() {
         .send()
         .assert_problem(404, "not_found");
 }
+
+#[test]
+fn multiple_choice_respects_min_and_max() {
+    let vote = |choices: serde_json::Value| ballot("test-multi-poll", &new_voter(), choices).send();
+    vote(json!(["a"])).assert_problem(422, "invalid_ballot");
+    vote(json!(["a", "b", "c", "d"])).assert_problem(422, "invalid_ballot");
+    vote(json!(["a", "a"])).assert_problem(422, "invalid_ballot");
+    let ok = vote(json!(["c", "a"]));
+    assert_eq!(ok.status, 201, "{}", ok.json);
+    let voter = new_voter();
+    assert_eq!(
+        ballot("test-multi-poll", &voter, json!(["b", "d", "a"]))
+            .send()
+            .status,
+        201
+    );
+    let again = ballot("test-multi-poll", &voter, json!(["c", "d"])).send();
+    again.assert_problem(409, "already_voted");
+    assert_eq!(again.json["choices"], json!(["a", "b", "d"]));
+}
+
+#[test]
+fn ballots_on_an_idea_box_are_refused() {
+    ballot("demo-ideas", &new_voter(), json!(["x"]))
+        .send()
+        .assert_problem(409, "wrong_widget_kind");
+}
+
+#[test]
+fn two_hundred_concurrent_ballots_from_one_voter_store_exactly_one() {
+    let session = parvis_tests::sign_in("admin@test.example");
+    let poll = crate::staff::open_poll(&session, "Tempête d'un seul votant");
+    let voter = new_voter();
+    let statuses = parvis_tests::concurrently(200, 40, |_| ballot(&poll, &voter, json!(["a"])));
+    assert_eq!(
+        parvis_tests::count_status(&statuses, 201),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| [201, 409, 429].contains(s)),
+        "{statuses:?}"
+    );
+    let view = Call::get(format!("/v1/widgets/{poll}")).send();
+    assert_eq!(view.json["total_ballots"], 1);
+    assert_eq!(count_of(&view.json, "a"), 1);
+}
+
+#[test]
+fn five_hundred_distinct_voters_are_all_counted() {
+    let session = parvis_tests::sign_in("admin@test.example");
+    let poll = crate::staff::open_poll(&session, "Cinq cents votants");
+    let options = ["a", "b", "c"];
+    let statuses = parvis_tests::concurrently(500, 40, |i| {
+        ballot(&poll, &new_voter(), json!([options[i % 3]]))
+    });
+    assert_eq!(
+        parvis_tests::count_status(&statuses, 201),
+        500,
+        "{statuses:?}"
+    );
+    let view = Call::get(format!("/v1/widgets/{poll}")).send();
+    assert_eq!(view.json["total_ballots"], 500);
+    assert_eq!(count_of(&view.json, "a"), 167);
+    assert_eq!(count_of(&view.json, "b"), 167);
+    assert_eq!(count_of(&view.json, "c"), 166);
+}

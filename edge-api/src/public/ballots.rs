@@ -1,0 +1,68 @@
+//! `POST /v1/widgets/{id}/ballots`: one ballot per voter per poll.
+
+use crate::context::Ctx;
+use crate::db::{Arg, all, is_unique_violation, query};
+use crate::error::ApiError;
+use crate::public::widgets::{load_options, view};
+use crate::reply::Reply;
+use parvis_model::ballot::ChoiceRules;
+use parvis_model::{BallotRequest, WidgetKind, validate_choices};
+use serde::Deserialize;
+
+/// Checks the ballot against the poll's rules, then stores it and its
+/// choices in one transaction. Answers 201 with the updated view.
+pub async fn cast(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    let widget = ctx.widget()?;
+    widget.require_kind(WidgetKind::Poll)?;
+    let ballot: BallotRequest = ctx.json()?;
+    widget.require_open(ctx.now)?;
+    let options = load_options(&ctx.db, &widget.id).await?;
+    let option_ids: Vec<&str> = options.iter().map(|option| option.id.as_str()).collect();
+    let rules = ChoiceRules {
+        min: widget.min_choices as usize,
+        max: widget.max_choices as usize,
+    };
+    let choices = validate_choices(&ballot.choices, &option_ids, rules)?;
+    let voter = ctx.voter()?;
+    let (id, now) = (widget.id.as_str(), ctx.now);
+
+    let mut statements = vec![query(
+        &ctx.db,
+        "INSERT INTO ballots (widget_id, voter_hash, created_at) VALUES (?1, ?2, ?3)",
+        &[Arg::Text(id), Arg::Text(voter), Arg::Int(now)],
+    )?];
+    for choice in &choices {
+        statements.push(query(
+            &ctx.db,
+            "INSERT INTO ballot_choices (ballot_id, widget_id, option_id) \
+             SELECT id, widget_id, ?3 FROM ballots WHERE widget_id = ?1 AND voter_hash = ?2",
+            &[Arg::Text(id), Arg::Text(voter), Arg::Text(choice)],
+        )?);
+    }
+    // D1 runs a batch as one transaction: a repeat voter's ballot fails on
+    // the UNIQUE (widget_id, voter_hash) constraint and nothing is written.
+    if let Err(error) = ctx.db.batch(statements).await {
+        if is_unique_violation(&error) {
+            return Err(ApiError::AlreadyVoted(recorded_choices(ctx).await?));
+        }
+        return Err(error.into());
+    }
+    Reply::json(201, &view(ctx).await?)
+}
+
+/// The options this voter chose in their stored ballot.
+async fn recorded_choices(ctx: &Ctx) -> Result<Vec<String>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        option_id: String,
+    }
+    let rows: Vec<Row> = all(query(
+        &ctx.db,
+        "SELECT c.option_id FROM ballot_choices c JOIN ballots b ON b.id = c.ballot_id \
+         JOIN poll_options o ON o.widget_id = c.widget_id AND o.id = c.option_id \
+         WHERE b.widget_id = ?1 AND b.voter_hash = ?2 ORDER BY o.position",
+        &[Arg::Text(&ctx.widget()?.id), Arg::Text(ctx.voter()?)],
+    )?)
+    .await?;
+    Ok(rows.into_iter().map(|row| row.option_id).collect())
+}

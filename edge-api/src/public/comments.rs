@@ -1,0 +1,274 @@
+//! Comment threads: list, post, delete one's own, support, report.
+
+use crate::context::Ctx;
+use crate::db::{Arg, all, first, query, run};
+use crate::error::ApiError;
+use crate::reply::Reply;
+use parvis_model::WidgetKind;
+use parvis_model::comments::{
+    CommentSubmission, CommentView, ReportRequest, validate_comment, validate_report,
+};
+use parvis_model::ideas::{SupportState, Visibility};
+use parvis_model::paging::PageWindow;
+use parvis_model::time::format_rfc3339;
+use serde::Deserialize;
+
+/// Columns of a comment as residents see it; `?2` is the asking voter's hash.
+const COMMENT_COLUMNS: &str = "c.id, c.parent_id, c.body, c.display_name, c.visibility, \
+    c.deleted, c.supports, c.created_at, (c.voter_hash = ?2) AS mine, \
+    EXISTS (SELECT 1 FROM comment_supports s WHERE s.comment_id = c.id AND s.voter_hash = ?2) \
+    AS supported_by_me";
+
+/// Comments a voter may see: published ones and their own awaiting
+/// moderation; a deleted comment only while it has a visible reply.
+const VISIBLE_TO_VOTER: &str = "(c.visibility = 'published' \
+    OR (c.visibility = 'pending' AND c.voter_hash = ?2)) \
+    AND (c.deleted = 0 OR EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = c.id \
+         AND r.deleted = 0 AND r.visibility = 'published'))";
+
+#[derive(Deserialize)]
+struct CommentRow {
+    id: i64,
+    parent_id: Option<i64>,
+    body: String,
+    display_name: Option<String>,
+    visibility: Visibility,
+    deleted: u8,
+    supports: u64,
+    created_at: i64,
+    mine: u8,
+    supported_by_me: u8,
+}
+
+impl From<CommentRow> for CommentView {
+    fn from(row: CommentRow) -> CommentView {
+        CommentView {
+            id: row.id,
+            parent_id: row.parent_id,
+            body: row.body,
+            display_name: row.display_name,
+            visibility: row.visibility,
+            deleted: row.deleted != 0,
+            supports: row.supports,
+            supported_by_me: row.supported_by_me != 0,
+            mine: row.mine != 0,
+            created_at: format_rfc3339(row.created_at),
+            replies: Vec::new(),
+        }
+    }
+}
+
+/// `GET /v1/widgets/{id}/comments?page=&per_page=`: top-level comments,
+/// newest first, each with its replies, oldest first.
+pub async fn list(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    let widget = ctx.widget()?;
+    widget.require_kind(WidgetKind::Comments)?;
+    let window = PageWindow::parse(
+        ctx.query("page").as_deref(),
+        ctx.query("per_page").as_deref(),
+    )
+    .map_err(ApiError::InvalidQuery)?;
+    let voter = ctx.voter_or_nobody();
+    let rows: Vec<CommentRow> = all(query(
+        &ctx.db,
+        &format!(
+            "SELECT {COMMENT_COLUMNS} FROM comments c WHERE c.widget_id = ?1 \
+             AND c.parent_id IS NULL AND {VISIBLE_TO_VOTER} ORDER BY c.id DESC LIMIT ?3 OFFSET ?4"
+        ),
+        &[
+            Arg::Text(&widget.id),
+            Arg::Text(voter),
+            Arg::Int(i64::from(window.per_page)),
+            Arg::Int(window.offset() as i64),
+        ],
+    )?)
+    .await?;
+    let mut items: Vec<CommentView> = rows.into_iter().map(CommentView::from).collect();
+    if !items.is_empty() {
+        let parent_ids = serde_json::to_string(&items.iter().map(|c| c.id).collect::<Vec<_>>())
+            .map_err(|e| ApiError::Internal(e.to_string()))?;
+        let replies: Vec<CommentRow> = all(query(
+            &ctx.db,
+            &format!(
+                "SELECT {COMMENT_COLUMNS} FROM comments c WHERE c.widget_id = ?1 \
+                 AND c.parent_id IN (SELECT value FROM json_each(?3)) AND c.deleted = 0 \
+                 AND (c.visibility = 'published' OR (c.visibility = 'pending' AND c.voter_hash = ?2)) \
+                 ORDER BY c.id"
+            ),
+            &[Arg::Text(&widget.id), Arg::Text(voter), Arg::Text(&parent_ids)],
+        )?)
+        .await?;
+        for reply in replies {
+            if let Some(parent) = items.iter_mut().find(|c| Some(c.id) == reply.parent_id) {
+                parent.replies.push(reply.into());
+            }
+        }
+    }
+    #[derive(Deserialize)]
+    struct Total {
+        total: u64,
+    }
+    let total: Option<Total> = first(query(
+        &ctx.db,
+        &format!(
+            "SELECT COUNT(*) AS total FROM comments c WHERE c.widget_id = ?1 \
+             AND c.parent_id IS NULL AND {VISIBLE_TO_VOTER}"
+        ),
+        &[Arg::Text(&widget.id), Arg::Text(voter)],
+    )?)
+    .await?;
+    Reply::json(200, &window.wrap(items, total.map_or(0, |t| t.total)))
+}
+
+/// Loads one comment of this widget as the asking voter sees it.
+async fn load(ctx: &Ctx, comment_id: i64) -> Result<CommentView, ApiError> {
+    let row: Option<CommentRow> = first(query(
+        &ctx.db,
+        &format!(
+            "SELECT {COMMENT_COLUMNS} FROM comments c WHERE c.widget_id = ?1 AND c.id = ?3 \
+             AND (c.visibility = 'published' OR (c.visibility = 'pending' AND c.voter_hash = ?2))"
+        ),
+        &[
+            Arg::Text(&ctx.widget()?.id),
+            Arg::Text(ctx.voter_or_nobody()),
+            Arg::Int(comment_id),
+        ],
+    )?)
+    .await?;
+    row.map(CommentView::from)
+        .ok_or(ApiError::NotFound("no such comment"))
+}
+
+/// `POST /v1/widgets/{id}/comments`: 201 with the comment, `visibility`
+/// telling whether it awaits moderation. A reply to a reply joins the
+/// top-level comment's thread.
+pub async fn post(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    let widget = ctx.widget()?;
+    widget.require_kind(WidgetKind::Comments)?;
+    let submission: CommentSubmission = ctx.json()?;
+    widget.require_open(ctx.now)?;
+    let comment = validate_comment(&submission)?;
+    let parent_id = match submission.parent_id {
+        None => None,
+        Some(parent_id) => {
+            let parent = load(ctx, parent_id).await?;
+            if parent.visibility != Visibility::Published || parent.deleted {
+                return Err(ApiError::Conflict("this comment cannot be replied to"));
+            }
+            Some(parent.parent_id.unwrap_or(parent.id))
+        }
+    };
+    #[derive(Deserialize)]
+    struct Created {
+        id: i64,
+    }
+    let created: Option<Created> = first(query(
+        &ctx.db,
+        "INSERT INTO comments (widget_id, parent_id, voter_hash, body, display_name, visibility, \
+           created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+        &[
+            Arg::Text(&widget.id),
+            parent_id.into(),
+            Arg::Text(ctx.voter()?),
+            Arg::Text(&comment.body),
+            comment.display_name.as_deref().into(),
+            Arg::Text(widget.new_item_visibility()),
+            Arg::Int(ctx.now),
+        ],
+    )?)
+    .await?;
+    let id = created
+        .ok_or_else(|| ApiError::Internal("insert returned no id".to_owned()))?
+        .id;
+    Reply::json(201, &load(ctx, id).await?)
+}
+
+/// `DELETE /v1/widgets/{id}/comments/{comment}`: the author erases their
+/// comment; its place stays while it has replies.
+pub async fn delete(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    ctx.widget()?.require_kind(WidgetKind::Comments)?;
+    let comment_id = ctx.id_param("comment")?;
+    let erased = run(query(
+        &ctx.db,
+        "UPDATE comments SET body = '', display_name = NULL, deleted = 1 \
+         WHERE id = ?1 AND widget_id = ?2 AND voter_hash = ?3 AND deleted = 0",
+        &[
+            Arg::Int(comment_id),
+            Arg::Text(&ctx.widget()?.id),
+            Arg::Text(ctx.voter()?),
+        ],
+    )?)
+    .await?;
+    if erased == 0 {
+        return Err(ApiError::NotFound("no such comment of yours"));
+    }
+    Ok(Reply::no_content())
+}
+
+/// `PUT` (support) and `DELETE` (withdraw) `…/comments/{comment}/support`.
+pub async fn support(ctx: &mut Ctx, add: bool) -> Result<Reply, ApiError> {
+    let widget = ctx.widget()?;
+    widget.require_kind(WidgetKind::Comments)?;
+    widget.require_open(ctx.now)?;
+    let comment_id = ctx.id_param("comment")?;
+    let comment = load(ctx, comment_id).await?;
+    if comment.visibility != Visibility::Published || comment.deleted {
+        return Err(ApiError::Conflict("this comment cannot be supported"));
+    }
+    let sql = if add {
+        "INSERT INTO comment_supports (comment_id, voter_hash, created_at) VALUES (?1, ?2, ?3) \
+         ON CONFLICT DO NOTHING"
+    } else {
+        "DELETE FROM comment_supports WHERE comment_id = ?1 AND voter_hash = ?2 AND ?3 IS NOT NULL"
+    };
+    run(query(
+        &ctx.db,
+        sql,
+        &[
+            Arg::Int(comment_id),
+            Arg::Text(ctx.voter()?),
+            Arg::Int(ctx.now),
+        ],
+    )?)
+    .await?;
+    let comment = load(ctx, comment_id).await?;
+    Reply::json(
+        200,
+        &SupportState {
+            supports: comment.supports,
+            supported_by_me: comment.supported_by_me,
+        },
+    )
+}
+
+/// `POST …/comments/{comment}/reports`: one report per voter per comment; a
+/// repeat changes nothing. Enough distinct reports hide the comment (a
+/// database trigger does it in the same transaction).
+pub async fn report(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    ctx.widget()?.require_kind(WidgetKind::Comments)?;
+    let report: ReportRequest = ctx.json()?;
+    let details = validate_report(&report)?;
+    let comment_id = ctx.id_param("comment")?;
+    let comment = load(ctx, comment_id).await?;
+    if comment.deleted {
+        return Err(ApiError::Conflict("this comment was deleted"));
+    }
+    let reason = serde_json::to_value(report.reason)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    run(query(
+        &ctx.db,
+        "INSERT INTO comment_reports (comment_id, voter_hash, reason, details, created_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+        &[
+            Arg::Int(comment_id),
+            Arg::Text(ctx.voter()?),
+            Arg::Text(&reason),
+            details.as_deref().into(),
+            Arg::Int(ctx.now),
+        ],
+    )?)
+    .await?;
+    Ok(Reply::no_content())
+}

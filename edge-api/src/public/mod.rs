@@ -1,0 +1,7 @@
+//! Residents' routes under `/v1/widgets/{id}`: one module per resource.
+
+pub mod ballots;
+pub mod comments;
+pub mod ideas;
+pub mod voter_data;
+pub mod widgets;

@@ -1,0 +1,168 @@
+//! `GET /v1/widgets/{id}`, and loading a widget for every public route.
+
+use crate::context::Ctx;
+use crate::db::{Arg, all, first, query};
+use crate::error::ApiError;
+use crate::reply::Reply;
+use parvis_model::time::format_rfc3339;
+use parvis_model::{
+    ModerationMode, PollOption, ResultsVisibility, WidgetKind, WidgetStatus, WidgetView,
+};
+use serde::Deserialize;
+use worker::D1Database;
+
+/// A public (non-draft) widget's row, with its city's embed origins.
+#[derive(Debug, Deserialize)]
+pub struct WidgetRow {
+    pub id: String,
+    pub city_id: i64,
+    pub kind: WidgetKind,
+    pub title: String,
+    pub description: String,
+    pub status: WidgetStatus,
+    pub opens_at: Option<i64>,
+    pub closes_at: Option<i64>,
+    pub results_visibility: ResultsVisibility,
+    pub moderation: ModerationMode,
+    pub min_choices: u32,
+    pub max_choices: u32,
+    origins: Option<String>,
+}
+
+impl WidgetRow {
+    /// The city's embed origins.
+    pub fn allowed_origins(&self) -> Vec<&str> {
+        self.origins
+            .as_deref()
+            .unwrap_or_default()
+            .split(' ')
+            .filter(|o| !o.is_empty())
+            .collect()
+    }
+
+    /// The status residents see now.
+    pub fn effective_status(&self, now: i64) -> WidgetStatus {
+        self.status.effective(self.opens_at, self.closes_at, now)
+    }
+
+    /// Refuses routes that do not apply to this kind of widget.
+    pub fn require_kind(&self, kind: WidgetKind) -> Result<(), ApiError> {
+        if self.kind == kind {
+            Ok(())
+        } else {
+            Err(ApiError::WrongWidgetKind)
+        }
+    }
+
+    /// Refuses participation unless the widget is open now.
+    pub fn require_open(&self, now: i64) -> Result<(), ApiError> {
+        if self.effective_status(now) == WidgetStatus::Open {
+            Ok(())
+        } else {
+            Err(ApiError::WidgetNotOpen)
+        }
+    }
+
+    /// The visibility of a new idea or comment.
+    pub fn new_item_visibility(&self) -> &'static str {
+        match self.moderation {
+            ModerationMode::BeforePublication => "pending",
+            ModerationMode::AfterPublication => "published",
+        }
+    }
+}
+
+/// Loads a public widget, or `None` when no public widget has that id.
+pub async fn load(db: &D1Database, id: &str) -> Result<Option<WidgetRow>, ApiError> {
+    first(query(
+        db,
+        "SELECT w.id, w.city_id, w.kind, w.title, w.description, w.status, w.opens_at, \
+           w.closes_at, w.results_visibility, w.moderation, w.min_choices, w.max_choices, \
+           (SELECT group_concat(o.origin, ' ') FROM city_origins o WHERE o.city_id = w.city_id) \
+             AS origins \
+         FROM widgets w WHERE w.id = ?1 AND w.status != 'draft'",
+        &[Arg::Text(id)],
+    )?)
+    .await
+}
+
+#[derive(Deserialize)]
+struct OptionRow {
+    id: String,
+    label: String,
+    count: u64,
+}
+
+/// A poll's options in display order, each with its count of ballots.
+pub async fn load_options(db: &D1Database, id: &str) -> Result<Vec<PollOption>, ApiError> {
+    let rows: Vec<OptionRow> = all(query(
+        db,
+        "SELECT o.id, o.label, \
+           (SELECT COUNT(*) FROM ballot_choices c \
+            WHERE c.widget_id = o.widget_id AND c.option_id = o.id) AS count \
+         FROM poll_options o WHERE o.widget_id = ?1 ORDER BY o.position, o.id",
+        &[Arg::Text(id)],
+    )?)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| PollOption {
+            id: row.id,
+            label: row.label,
+            count: Some(row.count),
+        })
+        .collect())
+}
+
+/// The resident's view of the widget, hiding counts as its results
+/// visibility requires for this voter.
+pub async fn view(ctx: &Ctx) -> Result<WidgetView, ApiError> {
+    let widget = ctx.widget()?;
+    let status = widget.effective_status(ctx.now);
+    let mut options = Vec::new();
+    let mut has_voted = false;
+    let mut total_ballots = None;
+    if widget.kind == WidgetKind::Poll {
+        options = load_options(&ctx.db, &widget.id).await?;
+        #[derive(Deserialize)]
+        struct Totals {
+            total: u64,
+            mine: u64,
+        }
+        let totals: Option<Totals> = first(query(
+            &ctx.db,
+            "SELECT COUNT(*) AS total, COALESCE(SUM(voter_hash = ?2), 0) AS mine \
+             FROM ballots WHERE widget_id = ?1",
+            &[Arg::Text(&widget.id), Arg::Text(ctx.voter_or_nobody())],
+        )?)
+        .await?;
+        let totals = totals.unwrap_or(Totals { total: 0, mine: 0 });
+        has_voted = totals.mine > 0;
+        if widget.results_visibility.shows_results(status, has_voted) {
+            total_ballots = Some(totals.total);
+        } else {
+            options.iter_mut().for_each(|option| option.count = None);
+        }
+    }
+    Ok(WidgetView {
+        id: widget.id.clone(),
+        kind: widget.kind,
+        title: widget.title.clone(),
+        description: widget.description.clone(),
+        status,
+        opens_at: widget.opens_at.map(format_rfc3339),
+        closes_at: widget.closes_at.map(format_rfc3339),
+        moderation: widget.moderation,
+        min_choices: widget.min_choices,
+        max_choices: widget.max_choices,
+        results_visibility: widget.results_visibility,
+        has_voted,
+        total_ballots,
+        options,
+    })
+}
+
+/// `GET /v1/widgets/{id}`.
+pub async fn read(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    Reply::json(200, &view(ctx).await?)
+}

@@ -1,0 +1,71 @@
+//! A response as plain data, so it can be stored for idempotent retries and
+//! decorated (CORS, cookies) before it becomes a `worker::Response`.
+
+use crate::error::ApiError;
+use serde::Serialize;
+use worker::{Headers, Response};
+
+/// What a handler answers.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    /// HTTP status.
+    pub status: u16,
+    /// `Content-Type`, empty for no body.
+    pub content_type: String,
+    /// The body.
+    pub body: Vec<u8>,
+    /// Extra headers (`Set-Cookie`, `Retry-After`, CORS…).
+    pub headers: Vec<(String, String)>,
+}
+
+impl Reply {
+    /// A JSON answer.
+    pub fn json<T: Serialize>(status: u16, value: &T) -> Result<Reply, ApiError> {
+        let body = serde_json::to_vec(value).map_err(|e| ApiError::Internal(e.to_string()))?;
+        Ok(Reply::with_body(status, "application/json", body))
+    }
+
+    /// An answer with a body of the given type.
+    pub fn with_body(status: u16, content_type: &str, body: Vec<u8>) -> Reply {
+        Reply {
+            status,
+            content_type: content_type.to_owned(),
+            body,
+            headers: Vec::new(),
+        }
+    }
+
+    /// `204 No Content`.
+    pub fn no_content() -> Reply {
+        Reply::with_body(204, "", Vec::new())
+    }
+
+    /// Adds a header.
+    pub fn header(mut self, name: &str, value: impl Into<String>) -> Reply {
+        self.headers.push((name.to_owned(), value.into()));
+        self
+    }
+
+    /// The runtime's response. Every answer is personal or changes often,
+    /// so none may be cached unless a handler says otherwise.
+    pub fn into_response(self) -> Response {
+        let headers = Headers::new();
+        // Header names and values here are ours and well formed.
+        if !self.content_type.is_empty() {
+            let _ = headers.set("Content-Type", &self.content_type);
+        }
+        let _ = headers.set("Cache-Control", "no-store");
+        let _ = headers.set("X-Content-Type-Options", "nosniff");
+        for (name, value) in &self.headers {
+            let _ = headers.append(name, value);
+        }
+        let builder = Response::builder()
+            .with_status(self.status)
+            .with_headers(headers);
+        if self.body.is_empty() {
+            builder.empty()
+        } else {
+            builder.fixed(self.body)
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! Turns a request into an answer: finds its route, runs the checks of the
+//! route's area, calls the handler, and decorates the answer.
+
+use crate::abuse::{idempotency, rate_limit};
+use crate::context::Ctx;
+use crate::cors::CorsPolicy;
+use crate::crypto::keyed_hash;
+use crate::error::ApiError;
+use crate::reply::Reply;
+use crate::routes::{Area, Handler, ROUTES, Route};
+use crate::{body, openapi, public, staff};
+use parvis_model::VoterToken;
+use worker::{Date, Env, Method, Request, Response};
+
+/// The D1 binding name in `wrangler.toml`.
+const DB_BINDING: &str = "DB";
+
+/// Answers one request. Never fails: every error is already an answer.
+pub async fn handle(req: Request, env: Env) -> Response {
+    let path = req.path();
+    let method = match req.method() {
+        Method::Head => Method::Get,
+        other => other,
+    };
+    let matching: Vec<(&Route, Vec<(&'static str, String)>)> = ROUTES
+        .iter()
+        .filter_map(|route| route.matches(&path).map(|params| (route, params)))
+        .collect();
+    let Some((route, params)) = matching.iter().find(|(route, _)| route.method == method) else {
+        return no_route(&req, &env, &matching, method)
+            .await
+            .into_response();
+    };
+    let db = match env.d1(DB_BINDING) {
+        Ok(db) => db,
+        Err(error) => return ApiError::from(error).into_reply().into_response(),
+    };
+    let ctx = Ctx {
+        req,
+        env,
+        db,
+        now: (Date::now().as_millis() / 1000) as i64,
+        body: Vec::new(),
+        params: params.clone(),
+        widget: None,
+        voter: None,
+    };
+    let reply = match route.area() {
+        Area::Public => public_route(route, ctx).await,
+        Area::Staff => staff_route(route, ctx).await,
+        Area::Meta => dispatch(route.handler, &mut { ctx })
+            .await
+            .unwrap_or_else(ApiError::into_reply),
+    };
+    reply.into_response()
+}
+
+/// No route has this method on this path: a CORS preflight for a widget
+/// path, a 405 when other methods exist, else 404.
+async fn no_route(
+    req: &Request,
+    env: &Env,
+    matching: &[(&Route, Vec<(&'static str, String)>)],
+    method: Method,
+) -> Reply {
+    let Some((route, params)) = matching.first() else {
+        return ApiError::NotFound("no such route").into_reply();
+    };
+    if method == Method::Options && route.area() == Area::Public {
+        let id = params
+            .iter()
+            .find(|(name, _)| *name == "id")
+            .map(|(_, v)| v.as_str());
+        return preflight(req, env, id.unwrap_or_default()).await;
+    }
+    let mut allowed: Vec<&str> = matching.iter().map(|(r, _)| r.method.as_ref()).collect();
+    allowed.sort_unstable();
+    allowed.dedup();
+    ApiError::MethodNotAllowed(allowed.join(", ")).into_reply()
+}
+
+async fn preflight(req: &Request, env: &Env, id: &str) -> Reply {
+    let result = async {
+        let db = env.d1(DB_BINDING)?;
+        match public::widgets::load(&db, id).await? {
+            None => Ok(CorsPolicy::Anyone.apply(CorsPolicy::Anyone.preflight())),
+            Some(widget) => {
+                let cors = CorsPolicy::for_request(req, &widget.allowed_origins());
+                cors.check_write()?;
+                Ok(cors.apply(cors.preflight()))
+            }
+        }
+    };
+    result.await.unwrap_or_else(ApiError::into_reply)
+}
+
+fn is_write(method: &Method) -> bool {
+    matches!(
+        method,
+        Method::Post | Method::Put | Method::Patch | Method::Delete
+    )
+}
+
+/// Residents' routes: the widget's city decides CORS; writes need a voter
+/// token and pass rate limits and idempotency.
+async fn public_route(route: &Route, mut ctx: Ctx) -> Reply {
+    let widget = match public::widgets::load(&ctx.db, ctx.param("id")).await {
+        Ok(Some(widget)) => widget,
+        // An unknown widget has no city to protect: any page may read the
+        // 404, so a mistyped id shows in the widget, not as a CORS error.
+        Ok(None) => {
+            return CorsPolicy::Anyone.apply(ApiError::NotFound("no such widget").into_reply());
+        }
+        Err(error) => return error.into_reply(),
+    };
+    let cors = CorsPolicy::for_request(&ctx.req, &widget.allowed_origins());
+    ctx.widget = Some(widget);
+    let reply = if is_write(&route.method) {
+        public_write(route, &mut ctx, &cors).await
+    } else {
+        public_read(route, &mut ctx).await
+    };
+    cors.apply(reply.unwrap_or_else(ApiError::into_reply))
+}
+
+fn voter_hash(ctx: &Ctx, token: &VoterToken) -> Result<String, ApiError> {
+    keyed_hash(&ctx.env, "voter", token.as_str())
+}
+
+async fn public_read(route: &Route, ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    if let Some(value) = ctx.header("Parvis-Voter") {
+        let token = VoterToken::parse(Some(&value))?;
+        ctx.voter = Some(voter_hash(ctx, &token)?);
+    }
+    dispatch(route.handler, ctx).await
+}
+
+async fn public_write(route: &Route, ctx: &mut Ctx, cors: &CorsPolicy) -> Result<Reply, ApiError> {
+    cors.check_write()?;
+    let token = VoterToken::parse(ctx.header("Parvis-Voter").as_deref())?;
+    ctx.voter = Some(voter_hash(ctx, &token)?);
+    ctx.body = body::read(&mut ctx.req).await?;
+    rate_limit::check_write(ctx).await?;
+    let Some(key) = ctx.header("Idempotency-Key") else {
+        return dispatch(route.handler, ctx).await;
+    };
+    let claim = match idempotency::claim(ctx, &key).await? {
+        idempotency::Claim::Replay(reply) => return Ok(reply),
+        idempotency::Claim::Fresh(claim) => claim,
+    };
+    let reply = dispatch(route.handler, ctx)
+        .await
+        .unwrap_or_else(ApiError::into_reply);
+    idempotency::finish(ctx, &claim, &reply).await?;
+    Ok(reply)
+}
+
+/// Staff routes: same origin only; the handlers check the session and role.
+async fn staff_route(route: &Route, mut ctx: Ctx) -> Reply {
+    let result = async {
+        staff::session::check_same_origin(&ctx, is_write(&route.method))?;
+        if is_write(&route.method) {
+            ctx.body = body::read(&mut ctx.req).await?;
+        }
+        dispatch(route.handler, &mut ctx).await
+    };
+    result.await.unwrap_or_else(ApiError::into_reply)
+}
+
+/// Calls the handler of a route.
+async fn dispatch(handler: Handler, ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    use Handler::*;
+    use public::{ballots, comments, ideas, voter_data, widgets};
+    use staff::{accounts, city, moderation, session, staff_ideas, staff_widgets};
+    match handler {
+        OpenApi => openapi::serve(),
+        ReadWidget => widgets::read(ctx).await,
+        CastBallot => ballots::cast(ctx).await,
+        ListIdeas => ideas::list(ctx).await,
+        SubmitIdea => ideas::submit(ctx).await,
+        SupportIdea => ideas::support(ctx, true).await,
+        WithdrawIdeaSupport => ideas::support(ctx, false).await,
+        ListComments => comments::list(ctx).await,
+        PostComment => comments::post(ctx).await,
+        DeleteComment => comments::delete(ctx).await,
+        SupportComment => comments::support(ctx, true).await,
+        WithdrawCommentSupport => comments::support(ctx, false).await,
+        ReportComment => comments::report(ctx).await,
+        ReadVoterData => voter_data::read(ctx).await,
+        DeleteVoterData => voter_data::delete(ctx).await,
+        SignIn => session::sign_in(ctx).await,
+        SignOut => session::sign_out(ctx).await,
+        Me => session::me(ctx).await,
+        ChangePassword => session::change_password(ctx).await,
+        ReadCity => city::read(ctx).await,
+        UpdateCity => city::update(ctx).await,
+        ListAccounts => accounts::list(ctx).await,
+        CreateAccount => accounts::create(ctx).await,
+        DeleteAccount => accounts::delete(ctx).await,
+        ListWidgets => staff_widgets::list(ctx).await,
+        CreateWidget => staff_widgets::create(ctx).await,
+        ReadStaffWidget => staff_widgets::read(ctx).await,
+        UpdateWidget => staff_widgets::update(ctx).await,
+        WidgetResults => staff_widgets::results(ctx).await,
+        ExportWidget => staff_widgets::export(ctx).await,
+        ListStaffIdeas => staff_ideas::list(ctx).await,
+        UpdateIdea => staff_ideas::update(ctx).await,
+        ModerationQueue => moderation::queue(ctx).await,
+        Decide => moderation::decide(ctx).await,
+    }
+}

@@ -1,0 +1,207 @@
+//! Staff exports: a widget's results, ideas or comments as CSV (UTF-8 with
+//! BOM, `,` or `;`) or JSON.
+
+use crate::context::Ctx;
+use crate::db::{Arg, all, query};
+use crate::error::ApiError;
+use crate::reply::Reply;
+use crate::staff::staff_widgets::{ranked_ideas, widget_results};
+use parvis_model::WidgetKind;
+use parvis_model::csv::{Separator, to_csv};
+use parvis_model::ideas::Visibility;
+use parvis_model::staff::{StaffComment, StaffIdea, StaffWidget};
+use parvis_model::time::format_rfc3339;
+use serde::{Deserialize, Serialize};
+
+enum Format {
+    Csv(Separator),
+    Json,
+}
+
+fn format(ctx: &Ctx) -> Result<Format, ApiError> {
+    let separator = match ctx.query("separator").as_deref() {
+        None | Some("comma") => Separator::Comma,
+        Some("semicolon") => Separator::Semicolon,
+        Some(_) => {
+            return Err(ApiError::InvalidQuery(
+                "separator must be comma or semicolon".to_owned(),
+            ));
+        }
+    };
+    match ctx.query("format").as_deref() {
+        None | Some("csv") => Ok(Format::Csv(separator)),
+        Some("json") => Ok(Format::Json),
+        Some(_) => Err(ApiError::InvalidQuery(
+            "format must be csv or json".to_owned(),
+        )),
+    }
+}
+
+fn label<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// Every comment of a widget, oldest first.
+async fn comments(ctx: &Ctx, widget_id: &str) -> Result<Vec<StaffComment>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        id: i64,
+        parent_id: Option<i64>,
+        body: String,
+        display_name: Option<String>,
+        visibility: Visibility,
+        deleted: u8,
+        supports: u64,
+        reports: u64,
+        created_at: i64,
+    }
+    let rows: Vec<Row> = all(query(
+        &ctx.db,
+        "SELECT id, parent_id, body, display_name, visibility, deleted, supports, reports, \
+           created_at FROM comments WHERE widget_id = ?1 ORDER BY id",
+        &[Arg::Text(widget_id)],
+    )?)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| StaffComment {
+            id: r.id,
+            widget_id: widget_id.to_owned(),
+            parent_id: r.parent_id,
+            body: r.body,
+            display_name: r.display_name,
+            visibility: r.visibility,
+            deleted: r.deleted != 0,
+            supports: r.supports,
+            reports: r.reports,
+            created_at: format_rfc3339(r.created_at),
+        })
+        .collect())
+}
+
+fn idea_rows(ideas: &[StaffIdea]) -> Vec<Vec<String>> {
+    ideas
+        .iter()
+        .map(|i| {
+            vec![
+                i.id.to_string(),
+                i.title.clone(),
+                i.description.clone(),
+                i.display_name.clone().unwrap_or_default(),
+                label(&i.status),
+                label(&i.visibility),
+                i.supports.to_string(),
+                i.official_answer.clone().unwrap_or_default(),
+                i.created_at.clone(),
+            ]
+        })
+        .collect()
+}
+
+fn comment_rows(comments: &[StaffComment]) -> Vec<Vec<String>> {
+    comments
+        .iter()
+        .map(|c| {
+            vec![
+                c.id.to_string(),
+                c.parent_id.map(|p| p.to_string()).unwrap_or_default(),
+                c.body.clone(),
+                c.display_name.clone().unwrap_or_default(),
+                label(&c.visibility),
+                c.deleted.to_string(),
+                c.supports.to_string(),
+                c.reports.to_string(),
+                c.created_at.clone(),
+            ]
+        })
+        .collect()
+}
+
+/// The export of one widget in the format the query asks for.
+pub async fn export_reply(ctx: &Ctx, widget: &StaffWidget) -> Result<Reply, ApiError> {
+    let format = format(ctx)?;
+    let (name, reply) = match (widget.kind, format) {
+        (WidgetKind::Poll, Format::Json) => (
+            "results",
+            Reply::json(200, &widget_results(ctx, widget).await?)?,
+        ),
+        (WidgetKind::Poll, Format::Csv(separator)) => {
+            let results = widget_results(ctx, widget).await?;
+            let rows: Vec<Vec<String>> = results
+                .options
+                .iter()
+                .map(|o| {
+                    vec![
+                        o.id.clone(),
+                        o.label.clone(),
+                        o.count.to_string(),
+                        o.percent.to_string(),
+                    ]
+                })
+                .collect();
+            (
+                "results",
+                csv(to_csv(
+                    separator,
+                    &["option_id", "label", "count", "percent"],
+                    &rows,
+                )),
+            )
+        }
+        (WidgetKind::Ideas, Format::Json) => (
+            "ideas",
+            Reply::json(200, &ranked_ideas(ctx, &widget.id).await?)?,
+        ),
+        (WidgetKind::Ideas, Format::Csv(separator)) => {
+            let header = [
+                "id",
+                "title",
+                "description",
+                "display_name",
+                "status",
+                "visibility",
+                "supports",
+                "official_answer",
+                "created_at",
+            ];
+            let rows = idea_rows(&ranked_ideas(ctx, &widget.id).await?);
+            ("ideas", csv(to_csv(separator, &header, &rows)))
+        }
+        (WidgetKind::Comments, Format::Json) => (
+            "comments",
+            Reply::json(200, &comments(ctx, &widget.id).await?)?,
+        ),
+        (WidgetKind::Comments, Format::Csv(separator)) => {
+            let header = [
+                "id",
+                "parent_id",
+                "body",
+                "display_name",
+                "visibility",
+                "deleted",
+                "supports",
+                "reports",
+                "created_at",
+            ];
+            let rows = comment_rows(&comments(ctx, &widget.id).await?);
+            ("comments", csv(to_csv(separator, &header, &rows)))
+        }
+    };
+    let extension = if reply.content_type.starts_with("text/csv") {
+        "csv"
+    } else {
+        "json"
+    };
+    let filename = format!("{}-{name}.{extension}", widget.id);
+    Ok(reply.header(
+        "Content-Disposition",
+        format!("attachment; filename=\"{filename}\""),
+    ))
+}
+
+fn csv(text: String) -> Reply {
+    Reply::with_body(200, "text/csv; charset=utf-8", text.into_bytes())
+}

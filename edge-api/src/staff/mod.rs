@@ -1,0 +1,10 @@
+//! Staff routes under `/v1/staff/`: same origin only, signed-in staff of
+//! one city, who never see another city's data.
+
+pub mod accounts;
+pub mod city;
+pub mod exports;
+pub mod moderation;
+pub mod session;
+pub mod staff_ideas;
+pub mod staff_widgets;

@@ -1,0 +1,287 @@
+//! Signing in and out, the session cookie, and who is asking.
+
+use crate::context::Ctx;
+use crate::crypto::{
+    PASSWORD_ITERATIONS, constant_time_eq, keyed_hash, pbkdf2_hex, random_hex, sha256_hex,
+};
+use crate::db::{Arg, first, query, run};
+use crate::error::ApiError;
+use crate::reply::Reply;
+use crate::staff::city::load_city;
+use parvis_model::staff::{PasswordChange, Role, SignIn, StaffAccount, StaffMe, check_password};
+use serde::Deserialize;
+
+/// The session cookie's name.
+const COOKIE: &str = "parvis_session";
+/// A session lasts eight hours (a working day), then staff sign in again.
+const SESSION_SECONDS: i64 = 8 * 3600;
+/// Failed sign-ins counted over this window…
+const THROTTLE_WINDOW: i64 = 15 * 60;
+/// …at most this many per e-mail…
+const MAX_FAILURES_PER_EMAIL: u32 = 5;
+/// …and this many per client IP.
+const MAX_FAILURES_PER_IP: u32 = 30;
+
+/// The signed-in staff member.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Staff {
+    pub id: i64,
+    pub city_id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    must_change_password: u8,
+}
+
+impl Staff {
+    /// Refuses anyone but an admin.
+    pub fn require_admin(&self) -> Result<(), ApiError> {
+        match self.role {
+            Role::Admin => Ok(()),
+            Role::Moderator => Err(ApiError::Forbidden),
+        }
+    }
+
+    /// The account as the API shows it.
+    pub fn account(&self) -> StaffAccount {
+        StaffAccount {
+            id: self.id,
+            email: self.email.clone(),
+            display_name: self.display_name.clone(),
+            role: self.role,
+            must_change_password: self.must_change_password != 0,
+        }
+    }
+}
+
+/// Staff routes answer only their own origin (the dashboard). A write must
+/// say where it comes from; browsers always do.
+pub fn check_same_origin(ctx: &Ctx, is_write: bool) -> Result<(), ApiError> {
+    if ctx.header("Sec-Fetch-Site").as_deref() == Some("cross-site") {
+        return Err(ApiError::OriginNotAllowed);
+    }
+    match ctx.header("Origin") {
+        Some(origin) if Some(&origin) == ctx.own_origin().as_ref() => Ok(()),
+        Some(_) => Err(ApiError::OriginNotAllowed),
+        None if is_write => Err(ApiError::OriginNotAllowed),
+        None => Ok(()),
+    }
+}
+
+fn session_token(ctx: &Ctx) -> Option<String> {
+    let cookies = ctx.header("Cookie")?;
+    cookies.split(';').find_map(|pair| {
+        let (name, value) = pair.trim().split_once('=')?;
+        (name == COOKIE && !value.is_empty()).then(|| value.to_owned())
+    })
+}
+
+/// The signed-in staff member, or 401.
+pub async fn require(ctx: &Ctx) -> Result<Staff, ApiError> {
+    let token = session_token(ctx).ok_or(ApiError::Unauthenticated)?;
+    first(query(
+        &ctx.db,
+        "SELECT st.id, st.city_id, st.email, st.display_name, st.role, st.must_change_password \
+         FROM sessions s JOIN staff st ON st.id = s.staff_id \
+         WHERE s.token_hash = ?1 AND s.expires_at > ?2",
+        &[Arg::Text(&sha256_hex(token.as_bytes())), Arg::Int(ctx.now)],
+    )?)
+    .await?
+    .ok_or(ApiError::Unauthenticated)
+}
+
+fn cookie(ctx: &Ctx, value: &str, max_age: i64) -> String {
+    let host = ctx
+        .req
+        .url()
+        .ok()
+        .and_then(|url| url.host_str().map(str::to_owned));
+    let local = matches!(host.as_deref(), Some("localhost" | "127.0.0.1" | "[::1]"));
+    let secure = if local { "" } else { "; Secure" };
+    format!(
+        "{COOKIE}={value}; Path=/v1/staff; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}"
+    )
+}
+
+async fn failures(ctx: &Ctx, key_hash: &str) -> Result<u32, ApiError> {
+    #[derive(Deserialize)]
+    struct Count {
+        failures: u32,
+    }
+    let count: Option<Count> = first(query(
+        &ctx.db,
+        "SELECT COUNT(*) AS failures FROM sign_in_failures WHERE key_hash = ?1 AND at > ?2",
+        &[Arg::Text(key_hash), Arg::Int(ctx.now - THROTTLE_WINDOW)],
+    )?)
+    .await?;
+    Ok(count.map_or(0, |c| c.failures))
+}
+
+#[derive(Deserialize)]
+struct Credentials {
+    id: i64,
+    password_hash: String,
+    password_salt: String,
+    password_iterations: u32,
+}
+
+/// Checks a password against an account's stored hash.
+async fn verify(credentials: &Credentials, password: &str) -> Result<bool, ApiError> {
+    let hash = pbkdf2_hex(
+        password,
+        &credentials.password_salt,
+        credentials.password_iterations,
+    )
+    .await?;
+    Ok(constant_time_eq(&hash, &credentials.password_hash))
+}
+
+/// A new salt and hash for a password.
+pub async fn hash_password(password: &str) -> Result<(String, String), ApiError> {
+    let salt = random_hex(16)?;
+    let hash = pbkdf2_hex(password, &salt, PASSWORD_ITERATIONS).await?;
+    Ok((salt, hash))
+}
+
+/// `POST /v1/staff/session`: throttled per e-mail and per IP; sets the
+/// session cookie and answers who signed in.
+pub async fn sign_in(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    let request: SignIn = ctx.json()?;
+    let email = request.email.trim().to_lowercase();
+    let ip = ctx
+        .header("CF-Connecting-IP")
+        .unwrap_or_else(|| "unknown".to_owned());
+    let email_key = keyed_hash(&ctx.env, "sign-in-email", &email)?;
+    let ip_key = keyed_hash(&ctx.env, "sign-in-ip", &ip)?;
+    if failures(ctx, &email_key).await? >= MAX_FAILURES_PER_EMAIL
+        || failures(ctx, &ip_key).await? >= MAX_FAILURES_PER_IP
+    {
+        return Err(ApiError::RateLimited(THROTTLE_WINDOW as u32));
+    }
+    let credentials: Option<Credentials> = first(query(
+        &ctx.db,
+        "SELECT id, password_hash, password_salt, password_iterations FROM staff WHERE email = ?1",
+        &[Arg::Text(&email)],
+    )?)
+    .await?;
+    // Unknown e-mails cost the same PBKDF2 as known ones, so timing tells nothing.
+    let decoy = Credentials {
+        id: 0,
+        password_hash: String::new(),
+        password_salt: "00".repeat(16),
+        password_iterations: PASSWORD_ITERATIONS,
+    };
+    let known = credentials.is_some();
+    let credentials = credentials.unwrap_or(decoy);
+    let password_ok =
+        request.password.len() <= 1024 && verify(&credentials, &request.password).await?;
+    if !(known && password_ok) {
+        let record = |key: &str| {
+            query(
+                &ctx.db,
+                "INSERT INTO sign_in_failures (key_hash, at) VALUES (?1, ?2)",
+                &[Arg::Text(key), Arg::Int(ctx.now)],
+            )
+        };
+        let prune = query(
+            &ctx.db,
+            "DELETE FROM sign_in_failures WHERE at < ?1",
+            &[Arg::Int(ctx.now - THROTTLE_WINDOW)],
+        )?;
+        ctx.db
+            .batch(vec![record(&email_key)?, record(&ip_key)?, prune])
+            .await?;
+        return Err(ApiError::InvalidCredentials);
+    }
+    let token = random_hex(32)?;
+    run(query(
+        &ctx.db,
+        "INSERT INTO sessions (token_hash, staff_id, expires_at, created_at) VALUES (?1, ?2, ?3, ?4)",
+        &[
+            Arg::Text(&sha256_hex(token.as_bytes())),
+            Arg::Int(credentials.id),
+            Arg::Int(ctx.now + SESSION_SECONDS),
+            Arg::Int(ctx.now),
+        ],
+    )?)
+    .await?;
+    let me = me_of(ctx, &load_staff(ctx, credentials.id).await?).await?;
+    Ok(Reply::json(201, &me)?.header("Set-Cookie", cookie(ctx, &token, SESSION_SECONDS)))
+}
+
+async fn load_staff(ctx: &Ctx, id: i64) -> Result<Staff, ApiError> {
+    first(query(
+        &ctx.db,
+        "SELECT id, city_id, email, display_name, role, must_change_password FROM staff WHERE id = ?1",
+        &[Arg::Int(id)],
+    )?)
+    .await?
+    .ok_or(ApiError::Unauthenticated)
+}
+
+async fn me_of(ctx: &Ctx, staff: &Staff) -> Result<StaffMe, ApiError> {
+    Ok(StaffMe {
+        account: staff.account(),
+        city: load_city(ctx, staff.city_id).await?,
+    })
+}
+
+/// `DELETE /v1/staff/session`: ends the session (even an expired one) and
+/// clears the cookie.
+pub async fn sign_out(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    if let Some(token) = session_token(ctx) {
+        run(query(
+            &ctx.db,
+            "DELETE FROM sessions WHERE token_hash = ?1 OR expires_at < ?2",
+            &[Arg::Text(&sha256_hex(token.as_bytes())), Arg::Int(ctx.now)],
+        )?)
+        .await?;
+    }
+    Ok(Reply::no_content().header("Set-Cookie", cookie(ctx, "", 0)))
+}
+
+/// `GET /v1/staff/me`.
+pub async fn me(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    let staff = require(ctx).await?;
+    Reply::json(200, &me_of(ctx, &staff).await?)
+}
+
+/// `PUT /v1/staff/me/password`: needs the current password; ends every
+/// other session of the account.
+pub async fn change_password(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    let staff = require(ctx).await?;
+    let change: PasswordChange = ctx.json()?;
+    check_password("new_password", &change.new_password)?;
+    let credentials: Option<Credentials> = first(query(
+        &ctx.db,
+        "SELECT id, password_hash, password_salt, password_iterations FROM staff WHERE id = ?1",
+        &[Arg::Int(staff.id)],
+    )?)
+    .await?;
+    let credentials = credentials.ok_or(ApiError::Unauthenticated)?;
+    if !verify(&credentials, &change.current_password).await? {
+        return Err(ApiError::InvalidCredentials);
+    }
+    let (salt, hash) = hash_password(&change.new_password).await?;
+    let current = session_token(ctx)
+        .map(|t| sha256_hex(t.as_bytes()))
+        .unwrap_or_default();
+    let update = query(
+        &ctx.db,
+        "UPDATE staff SET password_hash = ?2, password_salt = ?3, password_iterations = ?4, \
+         must_change_password = 0 WHERE id = ?1",
+        &[
+            Arg::Int(staff.id),
+            Arg::Text(&hash),
+            Arg::Text(&salt),
+            Arg::Int(i64::from(PASSWORD_ITERATIONS)),
+        ],
+    )?;
+    let others = query(
+        &ctx.db,
+        "DELETE FROM sessions WHERE staff_id = ?1 AND token_hash != ?2",
+        &[Arg::Int(staff.id), Arg::Text(&current)],
+    )?;
+    ctx.db.batch(vec![update, others]).await?;
+    Ok(Reply::no_content())
+}

@@ -1,0 +1,382 @@
+//! `/v1/staff/widgets`: list, create, read, update, results and exports of
+//! the city's widgets.
+
+use crate::context::Ctx;
+use crate::crypto::random_hex;
+use crate::db::{Arg, all, first, is_foreign_key_violation, query};
+use crate::error::ApiError;
+use crate::reply::Reply;
+use crate::staff::exports::export_reply;
+use crate::staff::session::{Staff, require};
+use parvis_model::results::{DayCount, OptionResult, WidgetResults};
+use parvis_model::staff::{StaffIdea, StaffWidget, StaffWidgetSummary};
+use parvis_model::time::format_rfc3339;
+use parvis_model::widget_config::{
+    ValidWidgetConfig, WidgetConfig, slugify, validate_widget_config,
+};
+use parvis_model::{
+    FieldError, FieldErrorCode, ModerationMode, PollOption, ResultsVisibility, WidgetKind,
+    WidgetStatus, percentages,
+};
+use serde::Deserialize;
+
+/// How many ballots, ideas or comments a widget received, and when the last came.
+const PARTICIPATION: &str = "CASE w.kind \
+      WHEN 'poll' THEN (SELECT COUNT(*) FROM ballots b WHERE b.widget_id = w.id) \
+      WHEN 'ideas' THEN (SELECT COUNT(*) FROM ideas i WHERE i.widget_id = w.id) \
+      ELSE (SELECT COUNT(*) FROM comments c WHERE c.widget_id = w.id) END";
+const LAST_ACTIVITY: &str = "CASE w.kind \
+      WHEN 'poll' THEN (SELECT MAX(created_at) FROM ballots b WHERE b.widget_id = w.id) \
+      WHEN 'ideas' THEN (SELECT MAX(created_at) FROM ideas i WHERE i.widget_id = w.id) \
+      ELSE (SELECT MAX(created_at) FROM comments c WHERE c.widget_id = w.id) END";
+
+fn kind_name(kind: WidgetKind) -> &'static str {
+    match kind {
+        WidgetKind::Poll => "poll",
+        WidgetKind::Ideas => "ideas",
+        WidgetKind::Comments => "comments",
+    }
+}
+
+fn status_name(status: WidgetStatus) -> &'static str {
+    match status {
+        WidgetStatus::Draft => "draft",
+        WidgetStatus::Open | WidgetStatus::Scheduled => "open",
+        WidgetStatus::Closed => "closed",
+    }
+}
+
+fn visibility_name(visibility: ResultsVisibility) -> &'static str {
+    match visibility {
+        ResultsVisibility::Always => "always",
+        ResultsVisibility::AfterVoting => "after_voting",
+        ResultsVisibility::AfterClosing => "after_closing",
+    }
+}
+
+fn moderation_name(mode: ModerationMode) -> &'static str {
+    match mode {
+        ModerationMode::BeforePublication => "before_publication",
+        ModerationMode::AfterPublication => "after_publication",
+    }
+}
+
+/// `GET /v1/staff/widgets?kind=&status=`.
+pub async fn list(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    let staff = require(ctx).await?;
+    let kind = ctx.query("kind").unwrap_or_default();
+    let status = ctx.query("status").unwrap_or_default();
+    if !["", "poll", "ideas", "comments"].contains(&kind.as_str()) {
+        return Err(ApiError::InvalidQuery(
+            "kind must be poll, ideas or comments".to_owned(),
+        ));
+    }
+    if !["", "draft", "open", "closed"].contains(&status.as_str()) {
+        return Err(ApiError::InvalidQuery(
+            "status must be draft, open or closed".to_owned(),
+        ));
+    }
+    #[derive(Deserialize)]
+    struct Row {
+        id: String,
+        kind: WidgetKind,
+        title: String,
+        status: WidgetStatus,
+        participation: u64,
+        last_activity: Option<i64>,
+    }
+    let rows: Vec<Row> = all(query(
+        &ctx.db,
+        &format!(
+            "SELECT w.id, w.kind, w.title, w.status, {PARTICIPATION} AS participation, \
+               {LAST_ACTIVITY} AS last_activity \
+             FROM widgets w WHERE w.city_id = ?1 AND (?2 = '' OR w.kind = ?2) \
+               AND (?3 = '' OR w.status = ?3) ORDER BY w.updated_at DESC, w.id"
+        ),
+        &[
+            Arg::Int(staff.city_id),
+            Arg::Text(&kind),
+            Arg::Text(&status),
+        ],
+    )?)
+    .await?;
+    let widgets: Vec<StaffWidgetSummary> = rows
+        .into_iter()
+        .map(|row| StaffWidgetSummary {
+            id: row.id,
+            kind: row.kind,
+            title: row.title,
+            status: row.status,
+            participation: row.participation,
+            last_activity: row.last_activity.map(format_rfc3339),
+        })
+        .collect();
+    Reply::json(200, &widgets)
+}
+
+#[derive(Deserialize)]
+struct WidgetRow {
+    id: String,
+    kind: WidgetKind,
+    title: String,
+    description: String,
+    status: WidgetStatus,
+    opens_at: Option<i64>,
+    closes_at: Option<i64>,
+    results_visibility: ResultsVisibility,
+    moderation: ModerationMode,
+    min_choices: u32,
+    max_choices: u32,
+    report_threshold: u32,
+}
+
+/// A widget of the staff member's city, with its options and their counts.
+pub async fn load(ctx: &Ctx, staff: &Staff, id: &str) -> Result<StaffWidget, ApiError> {
+    let row: WidgetRow = first(query(
+        &ctx.db,
+        "SELECT id, kind, title, description, status, opens_at, closes_at, results_visibility, \
+           moderation, min_choices, max_choices, report_threshold \
+         FROM widgets WHERE id = ?1 AND city_id = ?2",
+        &[Arg::Text(id), Arg::Int(staff.city_id)],
+    )?)
+    .await?
+    .ok_or(ApiError::NotFound("no such widget"))?;
+    let options = crate::public::widgets::load_options(&ctx.db, id).await?;
+    Ok(StaffWidget {
+        id: row.id,
+        kind: row.kind,
+        title: row.title,
+        description: row.description,
+        status: row.status,
+        opens_at: row.opens_at.map(format_rfc3339),
+        closes_at: row.closes_at.map(format_rfc3339),
+        results_visibility: row.results_visibility,
+        moderation: row.moderation,
+        min_choices: row.min_choices,
+        max_choices: row.max_choices,
+        report_threshold: row.report_threshold,
+        options,
+    })
+}
+
+/// `GET /v1/staff/widgets/{id}`.
+pub async fn read(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    let staff = require(ctx).await?;
+    Reply::json(200, &load(ctx, &staff, ctx.param("id")).await?)
+}
+
+/// Option ids for new options: a slug of the label, unique in the poll.
+fn new_option_id(label: &str, taken: &[String]) -> String {
+    let base: String = slugify(label).chars().take(32).collect();
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    candidate
+}
+
+/// Statements that write a validated configuration's options; options that
+/// exist keep their ids, those left out are deleted (the database refuses
+/// if ballots chose them).
+fn option_statements(
+    ctx: &Ctx,
+    id: &str,
+    config: &ValidWidgetConfig,
+    existing: &[PollOption],
+) -> Result<Vec<worker::D1PreparedStatement>, ApiError> {
+    let mut taken: Vec<String> = existing.iter().map(|o| o.id.clone()).collect();
+    let mut kept: Vec<String> = Vec::new();
+    let mut statements = Vec::new();
+    for (position, option) in config.options.iter().enumerate() {
+        let option_id = match &option.id {
+            Some(option_id) if taken.contains(option_id) => option_id.clone(),
+            Some(_) => {
+                let field = format!("options[{position}].id");
+                return Err(FieldError::new(field, FieldErrorCode::InvalidFormat).into());
+            }
+            None => new_option_id(&option.label, &taken),
+        };
+        taken.push(option_id.clone());
+        kept.push(option_id.clone());
+        statements.push(query(
+            &ctx.db,
+            "INSERT INTO poll_options (widget_id, id, position, label) VALUES (?1, ?2, ?3, ?4) \
+             ON CONFLICT (widget_id, id) DO UPDATE SET position = ?3, label = ?4",
+            &[
+                Arg::Text(id),
+                Arg::Text(&option_id),
+                Arg::Int(position as i64 + 1),
+                Arg::Text(&option.label),
+            ],
+        )?);
+    }
+    let kept_json = serde_json::to_string(&kept).map_err(|e| ApiError::Internal(e.to_string()))?;
+    statements.insert(
+        0,
+        query(
+            &ctx.db,
+            "DELETE FROM poll_options WHERE widget_id = ?1 \
+             AND id NOT IN (SELECT value FROM json_each(?2))",
+            &[Arg::Text(id), Arg::Text(&kept_json)],
+        )?,
+    );
+    Ok(statements)
+}
+
+fn config_args<'a>(config: &'a ValidWidgetConfig, now: i64) -> Vec<Arg<'a>> {
+    vec![
+        Arg::Text(&config.title),
+        Arg::Text(&config.description),
+        Arg::Text(status_name(config.status)),
+        config.opens_at.into(),
+        config.closes_at.into(),
+        Arg::Text(visibility_name(config.results_visibility)),
+        Arg::Text(moderation_name(config.moderation)),
+        Arg::Int(i64::from(config.min_choices)),
+        Arg::Int(i64::from(config.max_choices)),
+        Arg::Int(i64::from(config.report_threshold)),
+        Arg::Int(now),
+    ]
+}
+
+/// `POST /v1/staff/widgets`: 201 with the widget and its generated id.
+pub async fn create(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    let staff = require(ctx).await?;
+    let config: WidgetConfig = ctx.json()?;
+    let valid = validate_widget_config(&config)?;
+    let id = format!("{}-{}", slugify(&valid.title), random_hex(3)?);
+    let mut args = config_args(&valid, ctx.now);
+    args.extend([
+        Arg::Text(&id),
+        Arg::Int(staff.city_id),
+        Arg::Text(kind_name(valid.kind)),
+    ]);
+    let mut statements = vec![query(
+        &ctx.db,
+        "INSERT INTO widgets (title, description, status, opens_at, closes_at, \
+           results_visibility, moderation, min_choices, max_choices, report_threshold, \
+           created_at, updated_at, id, city_id, kind) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14)",
+        &args,
+    )?];
+    statements.extend(option_statements(ctx, &id, &valid, &[])?);
+    ctx.db.batch(statements).await?;
+    Reply::json(201, &load(ctx, &staff, &id).await?)
+}
+
+/// `PUT /v1/staff/widgets/{id}`: the whole configuration, kind unchanged.
+/// Options chosen in ballots cannot be removed.
+pub async fn update(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    let staff = require(ctx).await?;
+    let id = ctx.param("id").to_owned();
+    let current = load(ctx, &staff, &id).await?;
+    let config: WidgetConfig = ctx.json()?;
+    let valid = validate_widget_config(&config)?;
+    if valid.kind != current.kind {
+        return Err(FieldError::new("kind", FieldErrorCode::Locked).into());
+    }
+    let mut args = config_args(&valid, ctx.now);
+    args.extend([Arg::Text(&id), Arg::Int(staff.city_id)]);
+    let mut statements = vec![query(
+        &ctx.db,
+        "UPDATE widgets SET title = ?1, description = ?2, status = ?3, opens_at = ?4, \
+           closes_at = ?5, results_visibility = ?6, moderation = ?7, min_choices = ?8, \
+           max_choices = ?9, report_threshold = ?10, updated_at = ?11 \
+         WHERE id = ?12 AND city_id = ?13",
+        &args,
+    )?];
+    if valid.kind == WidgetKind::Poll {
+        statements.extend(option_statements(ctx, &id, &valid, &current.options)?);
+    }
+    if let Err(error) = ctx.db.batch(statements).await {
+        if is_foreign_key_violation(&error) {
+            return Err(FieldError::new("options", FieldErrorCode::Locked).into());
+        }
+        return Err(error.into());
+    }
+    Reply::json(200, &load(ctx, &staff, &id).await?)
+}
+
+/// Participation per day for a widget.
+async fn per_day(ctx: &Ctx, widget: &StaffWidget) -> Result<Vec<DayCount>, ApiError> {
+    let table = match widget.kind {
+        WidgetKind::Poll => "ballots",
+        WidgetKind::Ideas => "ideas",
+        WidgetKind::Comments => "comments",
+    };
+    #[derive(Deserialize)]
+    struct Row {
+        day: String,
+        count: u64,
+    }
+    let rows: Vec<Row> = all(query(
+        &ctx.db,
+        &format!(
+            "SELECT strftime('%Y-%m-%d', created_at, 'unixepoch') AS day, COUNT(*) AS count \
+             FROM {table} WHERE widget_id = ?1 GROUP BY day ORDER BY day"
+        ),
+        &[Arg::Text(&widget.id)],
+    )?)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| DayCount {
+            day: r.day,
+            count: r.count,
+        })
+        .collect())
+}
+
+/// Every idea of a widget for staff, ranked by supports.
+pub async fn ranked_ideas(ctx: &Ctx, widget_id: &str) -> Result<Vec<StaffIdea>, ApiError> {
+    crate::staff::staff_ideas::load_ideas(ctx, widget_id, "i.supports DESC, i.id", 1000, 0).await
+}
+
+/// `GET /v1/staff/widgets/{id}/results`.
+pub async fn results(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    let staff = require(ctx).await?;
+    let widget = load(ctx, &staff, ctx.param("id")).await?;
+    Reply::json(200, &widget_results(ctx, &widget).await?)
+}
+
+/// The results of a widget, as the results page and the JSON export give them.
+pub async fn widget_results(ctx: &Ctx, widget: &StaffWidget) -> Result<WidgetResults, ApiError> {
+    let per_day = per_day(ctx, widget).await?;
+    let counts: Vec<u64> = widget
+        .options
+        .iter()
+        .map(|o| o.count.unwrap_or(0))
+        .collect();
+    let options = widget
+        .options
+        .iter()
+        .zip(percentages(&counts))
+        .map(|(option, percent)| OptionResult {
+            id: option.id.clone(),
+            label: option.label.clone(),
+            count: option.count.unwrap_or(0),
+            percent,
+        })
+        .collect();
+    let top_ideas = match widget.kind {
+        WidgetKind::Ideas => ranked_ideas(ctx, &widget.id).await?,
+        _ => Vec::new(),
+    };
+    Ok(WidgetResults {
+        widget_id: widget.id.clone(),
+        kind: widget.kind,
+        participation: per_day.iter().map(|d| d.count).sum(),
+        options,
+        per_day,
+        top_ideas,
+    })
+}
+
+/// `GET /v1/staff/widgets/{id}/export?format=csv|json&separator=comma|semicolon`.
+pub async fn export(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    let staff = require(ctx).await?;
+    let widget = load(ctx, &staff, ctx.param("id")).await?;
+    export_reply(ctx, &widget).await
+}

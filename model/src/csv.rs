@@ -1,0 +1,81 @@
+//! CSV exports for spreadsheet software: UTF-8 with a byte-order mark, the
+//! separator of the staff's choice (`;` for French-language Excel).
+
+/// Field separators staff can choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Separator {
+    /// `,`
+    Comma,
+    /// `;`
+    Semicolon,
+}
+
+impl Separator {
+    fn char(self) -> char {
+        match self {
+            Separator::Comma => ',',
+            Separator::Semicolon => ';',
+        }
+    }
+}
+
+/// Writes a header row and data rows as CSV text starting with a BOM.
+/// Cells are quoted when they hold the separator, a quote or a line break.
+/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) is
+/// prefixed with `'`, so exported resident text can never execute.
+pub fn to_csv(separator: Separator, header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = String::from('\u{feff}');
+    let mut write_row = |cells: &mut dyn Iterator<Item = &str>| {
+        for (index, cell) in cells.enumerate() {
+            if index > 0 {
+                out.push(separator.char());
+            }
+            push_cell(&mut out, cell, separator.char());
+        }
+        out.push_str("\r\n");
+    };
+    write_row(&mut header.iter().copied());
+    for row in rows {
+        write_row(&mut row.iter().map(String::as_str));
+    }
+    out
+}
+
+fn push_cell(out: &mut String, cell: &str, separator: char) {
+    let guarded;
+    let cell = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err()
+    {
+        guarded = format!("'{cell}");
+        guarded.as_str()
+    } else {
+        cell
+    };
+    if cell.contains([separator, '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&cell.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(cell);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_and_separators() {
+        let rows = vec![
+            vec!["1".into(), "Plus d’arbres; d’ombre".into()],
+            vec!["2".into(), "Il a dit \"oui\"\net puis".into()],
+            vec!["-3".into(), "=HYPERLINK(\"x\")".into()],
+        ];
+        let csv = to_csv(Separator::Semicolon, &["id", "label"], &rows);
+        assert_eq!(
+            csv,
+            "\u{feff}id;label\r\n1;\"Plus d’arbres; d’ombre\"\r\n2;\"Il a dit \"\"oui\"\"\net puis\"\r\n-3;\"'=HYPERLINK(\"\"x\"\")\"\r\n"
+        );
+        let comma = to_csv(Separator::Comma, &["a"], &[vec!["x;y".into()]]);
+        assert_eq!(comma, "\u{feff}a\r\nx;y\r\n");
+    }
+}

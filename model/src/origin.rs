@@ -1,0 +1,123 @@
+//! Embed origins: exactly what a browser sends in `Origin` for a page,
+//! `scheme://host[:port]`.
+
+use serde::{Deserialize, Serialize};
+
+/// Why a value cannot be an embed origin, or will never match a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OriginIssue {
+    /// Not `http://` or `https://`.
+    Scheme,
+    /// No host, or a host with characters a host cannot have.
+    Host,
+    /// A port that is not a number from 1 to 65535.
+    Port,
+    /// A path, query or fragment (even a lone trailing `/`): browsers never send one.
+    HasPath,
+    /// The scheme's default port written out (`:443` on https): browsers omit it.
+    DefaultPort,
+    /// User information (`user@`) before the host.
+    Credentials,
+}
+
+/// Checks and normalises an embed origin (lowercase scheme and host).
+/// Errors say why the value would never match a real page's origin.
+pub fn normalize_origin(value: &str) -> Result<String, OriginIssue> {
+    let value = value.trim();
+    let lower = value.to_ascii_lowercase();
+    let (scheme, rest) = if let Some(rest) = lower.strip_prefix("https://") {
+        ("https", rest)
+    } else if let Some(rest) = lower.strip_prefix("http://") {
+        ("http", rest)
+    } else {
+        return Err(OriginIssue::Scheme);
+    };
+    if rest.contains(['/', '?', '#']) {
+        return Err(OriginIssue::HasPath);
+    }
+    if rest.contains('@') {
+        return Err(OriginIssue::Credentials);
+    }
+    let (host, port) = split_port(rest)?;
+    if !is_host(host) {
+        return Err(OriginIssue::Host);
+    }
+    match (scheme, port) {
+        ("https", Some(443)) | ("http", Some(80)) => Err(OriginIssue::DefaultPort),
+        (_, Some(port)) => Ok(format!("{scheme}://{host}:{port}")),
+        (_, None) => Ok(format!("{scheme}://{host}")),
+    }
+}
+
+fn split_port(authority: &str) -> Result<(&str, Option<u16>), OriginIssue> {
+    let colon = if authority.starts_with('[') {
+        authority.find("]:").map(|i| i + 1)
+    } else {
+        authority.rfind(':')
+    };
+    match colon {
+        None => Ok((authority, None)),
+        Some(index) => {
+            let port: u16 = authority[index + 1..]
+                .parse()
+                .map_err(|_| OriginIssue::Port)?;
+            if port == 0 {
+                return Err(OriginIssue::Port);
+            }
+            Ok((&authority[..index], Some(port)))
+        }
+    }
+}
+
+fn is_host(host: &str) -> bool {
+    if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return !inner.is_empty()
+            && inner
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+    }
+    !host.is_empty()
+        && host.len() <= 253
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(value: &str, expected: Result<&str, OriginIssue>) {
+        assert_eq!(
+            normalize_origin(value).as_deref().map_err(|e| *e),
+            expected,
+            "{value}"
+        );
+    }
+
+    #[test]
+    fn table() {
+        check("https://www.ville.fr", Ok("https://www.ville.fr"));
+        check(" HTTPS://WWW.Ville.FR ", Ok("https://www.ville.fr"));
+        check("http://127.0.0.1:8080", Ok("http://127.0.0.1:8080"));
+        check("http://[::1]:8080", Ok("http://[::1]:8080"));
+        check("https://xn--ville-bva.fr", Ok("https://xn--ville-bva.fr"));
+        check("www.ville.fr", Err(OriginIssue::Scheme));
+        check("ftp://ville.fr", Err(OriginIssue::Scheme));
+        check("https://www.ville.fr/", Err(OriginIssue::HasPath));
+        check("https://www.ville.fr/projets", Err(OriginIssue::HasPath));
+        check("https://www.ville.fr:443", Err(OriginIssue::DefaultPort));
+        check("https://www.ville.fr:99999", Err(OriginIssue::Port));
+        check("https://user@ville.fr", Err(OriginIssue::Credentials));
+        check("https://", Err(OriginIssue::Host));
+        check("https://ville_de.fr", Err(OriginIssue::Host));
+        check("https://ville..fr", Err(OriginIssue::Host));
+    }
+}

@@ -1,0 +1,44 @@
+//! What staff see of a widget's participation.
+
+use crate::staff::StaffIdea;
+use crate::widget::WidgetKind;
+use serde::{Deserialize, Serialize};
+
+/// One option's tally.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OptionResult {
+    /// Option id.
+    pub id: String,
+    /// Option label.
+    pub label: String,
+    /// Ballots that chose it.
+    pub count: u64,
+    /// Share of the ballots' choices, in whole percent (the shares add up to 100).
+    pub percent: u8,
+}
+
+/// Participation on one day (UTC).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayCount {
+    /// `YYYY-MM-DD`.
+    pub day: String,
+    /// Ballots, ideas or comments that day.
+    pub count: u64,
+}
+
+/// `GET /v1/staff/widgets/{id}/results`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WidgetResults {
+    /// The widget.
+    pub widget_id: String,
+    /// Its kind.
+    pub kind: WidgetKind,
+    /// Ballots, ideas or comments received.
+    pub participation: u64,
+    /// Polls: each option's tally, in display order.
+    pub options: Vec<OptionResult>,
+    /// Participation per day, oldest first.
+    pub per_day: Vec<DayCount>,
+    /// Idea boxes: ideas ranked by supports.
+    pub top_ideas: Vec<StaffIdea>,
+}
