@@ -4,7 +4,9 @@
 //!   on 127.0.0.1:8787 and the demo city on 127.0.0.1:8080 until Ctrl-C.
 //! - `test`: every check and test, ending with `N passed, N failed`.
 //! - `build`: install what is missing and build the widgets and the Worker.
+//! - `admin`: create a city's first admin (see `admin.rs`).
 
+mod admin;
 mod build;
 mod demo;
 mod paths;
@@ -21,7 +23,7 @@ pub type Error = Box<dyn std::error::Error + Send + Sync>;
 /// The result of every task step.
 pub type Result<T = ()> = std::result::Result<T, Error>;
 
-const USAGE: &str = "usage: cargo xtask <demo | test | build>";
+const USAGE: &str = "usage: cargo xtask <demo | test | build | admin …>";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
         "demo" => demo::run(),
         "test" => test::run(),
         "build" => tools::ensure_build_tools().and_then(|()| build::run()),
+        "admin" => admin::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -3,7 +3,7 @@
 
 use crate::process::{Service, exec, free_port, run_tee};
 use crate::wrangler::{self, State};
-use crate::{Result, build, paths, static_server, tools};
+use crate::{Result, admin, build, paths, static_server, tools};
 use std::process::Command;
 
 /// Passed and failed counts over every stage.
@@ -101,10 +101,26 @@ fn end_to_end(tally: &mut Tally) -> Result {
     let api_url = format!("http://127.0.0.1:{api_port}");
     let city_url = format!("http://127.0.0.1:{city_port}");
     // The tests' city page lives on its own port: allow it like the demo's.
-    wrangler::execute(
+    wrangler::execute_sql(
         &state,
         &format!("INSERT INTO city_origins (city_id, origin) VALUES (1, '{city_url}')"),
+        false,
     )?;
+    // The bootstrap command itself, end to end: the API tests sign in with it.
+    let bootstrap_args: Vec<String> = [
+        "--city-slug",
+        "ville-bootstrap",
+        "--city-name",
+        "Ville Bootstrap",
+        "--email",
+        "bootstrap@test.example",
+        "--name",
+        "Première Admin",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    let bootstrap_password = admin::create(&bootstrap_args, &state)?;
     let _api: Service = wrangler::start_dev(&state, api_port)?;
     static_server::serve(
         paths::root().join("examples").join("demo-city"),
@@ -116,7 +132,8 @@ fn end_to_end(tally: &mut Tally) -> Result {
         cargo()
             .args(["test", "-p", "parvis-tests"])
             .env("PARVIS_API_URL", &api_url)
-            .env("PARVIS_CITY_ORIGIN", &city_url),
+            .env("PARVIS_CITY_ORIGIN", &city_url)
+            .env("PARVIS_BOOTSTRAP_PASSWORD", &bootstrap_password),
     )?;
     let (passed, failed) = libtest_counts(&out);
     tally.runner("API tests", ok, passed, failed);

@@ -65,11 +65,12 @@ pub fn execute_file(state: &State, file: &Path) -> Result {
     ))
 }
 
-/// Runs one SQL command against the local database.
-pub fn execute(state: &State, sql: &str) -> Result {
+/// Runs SQL against the local database, or the deployed one with `remote`.
+pub fn execute_sql(state: &State, sql: &str, remote: bool) -> Result {
+    let target = if remote { "--remote" } else { "--local" };
     exec(&mut wrangler(
         state,
-        &["d1", "execute", DATABASE, "--local", "--command", sql],
+        &["d1", "execute", DATABASE, target, "--command", sql],
     ))
 }
 

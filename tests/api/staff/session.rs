@@ -149,3 +149,13 @@ fn a_password_change_needs_the_current_one() {
         .assert_problem(401, "invalid_credentials");
     assert_eq!(attempt(&email, "a new long password").send().status, 201);
 }
+
+#[test]
+fn the_admin_made_by_cargo_xtask_admin_signs_in_and_must_change_their_password() {
+    let password = std::env::var("PARVIS_BOOTSTRAP_PASSWORD").expect("set by cargo xtask test");
+    let reply = attempt("bootstrap@test.example", &password).send();
+    assert_eq!(reply.status, 201, "{}", reply.json);
+    assert_eq!(reply.json["account"]["role"], "admin");
+    assert_eq!(reply.json["account"]["must_change_password"], true);
+    assert_eq!(reply.json["city"]["slug"], "ville-bootstrap");
+}
