@@ -1,10 +1,13 @@
 /*! Parvis embed loader. Paste once per page:
  *    <script src="https://PARVIS_HOST/embed.js" async></script>
- *  then place <div data-parvis-widget="WIDGET_ID"></div> where a widget goes.
+ *  then place <div data-parvis-widget="WIDGET_ID"></div> where a widget goes
+ *  (optional: data-lang="fr|en", data-theme="light|dark|auto").
  *  The API origin is taken from this script's own src, so a self-hosted copy
- *  works unchanged. The loader never throws into the host page. */
+ *  works unchanged. Nothing loads until a placeholder nears the viewport, and
+ *  the loader never throws into the host page. */
 (function () {
   "use strict";
+  var SELECTOR = "[data-parvis-widget]:not([data-parvis-state])";
 
   function warn(message, cause) {
     try {
@@ -17,64 +20,78 @@
   try {
     var script = document.currentScript;
     if (!script || !script.src) {
-      warn("embed.js must be loaded by a <script src=…> tag");
-      return;
+      return warn("embed.js must be loaded by a <script src=…> tag");
     }
     var origin = new URL(script.src).origin;
     var base = origin + "/pkg/parvis_widgets";
-    var module = null;
+    var glue = null;
 
     // Loads the JS glue and the wasm once, on first need.
     function loadWidgets() {
-      if (!module) {
-        module = import(base + ".js").then(function (glue) {
-          return glue.default({ module_or_path: base + "_bg.wasm" }).then(function () {
-            return glue;
+      glue =
+        glue ||
+        import(base + ".js").then(function (m) {
+          return m.default({ module_or_path: base + "_bg.wasm" }).then(function () {
+            return m;
           });
         });
-      }
-      return module;
+      return glue;
     }
 
-    // Mounts every placeholder not yet seen; safe to call repeatedly.
-    function mountPending() {
-      var found = document.querySelectorAll("[data-parvis-widget]:not([data-parvis-state])");
-      if (!found.length) return;
-      Array.prototype.forEach.call(found, function (el) {
-        el.setAttribute("data-parvis-state", "loading");
-      });
+    function mount(el) {
       loadWidgets().then(
-        function (glue) {
-          Array.prototype.forEach.call(found, function (el) {
-            try {
-              glue.mount(el, origin);
-              el.setAttribute("data-parvis-state", "mounted");
-            } catch (error) {
-              el.setAttribute("data-parvis-state", "failed");
-              warn("could not mount widget " + el.getAttribute("data-parvis-widget"), error);
-            }
-          });
+        function (m) {
+          try {
+            m.mount(el, origin);
+            el.setAttribute("data-parvis-state", "mounted");
+          } catch (error) {
+            el.setAttribute("data-parvis-state", "failed");
+            warn("could not mount widget " + el.getAttribute("data-parvis-widget"), error);
+          }
         },
         function (error) {
-          module = null;
-          Array.prototype.forEach.call(found, function (el) {
-            el.setAttribute("data-parvis-state", "failed");
-          });
+          glue = null;
+          el.setAttribute("data-parvis-state", "failed");
           warn("could not load the widgets from " + origin, error);
         }
       );
     }
 
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", mountPending);
-    } else {
-      mountPending();
+    // Mount a placeholder once it comes within 300px of the viewport.
+    var observer =
+      "IntersectionObserver" in window
+        ? new IntersectionObserver(
+            function (entries) {
+              entries.forEach(function (entry) {
+                if (entry.isIntersecting) {
+                  observer.unobserve(entry.target);
+                  mount(entry.target);
+                }
+              });
+            },
+            { rootMargin: "300px" }
+          )
+        : null;
+
+    // Finds placeholders not yet seen; safe to call repeatedly.
+    function scan() {
+      Array.prototype.forEach.call(document.querySelectorAll(SELECTOR), function (el) {
+        el.setAttribute("data-parvis-state", "waiting");
+        if (observer) {
+          observer.observe(el);
+        } else {
+          mount(el);
+        }
+      });
     }
-    // Page builders insert content late: mount placeholders as they appear.
-    new MutationObserver(mountPending).observe(document.documentElement, {
-      childList: true,
-      subtree: true,
-    });
+
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", scan);
+    } else {
+      scan();
+    }
+    // Page builders insert content late: watch for new placeholders.
+    new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true });
   } catch (error) {
     warn("could not start", error);
   }

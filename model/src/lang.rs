@@ -49,6 +49,51 @@ impl Lang {
         }
     }
 
+    /// A date as written in running text: "26 novembre 2026", "26 November 2026".
+    /// `rfc3339` is an API timestamp; anything unparsable is returned as is.
+    pub fn date(self, rfc3339: &str) -> String {
+        const FR: [&str; 12] = [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ];
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let Some(seconds) = crate::time::parse_rfc3339(rfc3339) else {
+            return rfc3339.to_owned();
+        };
+        let day = crate::time::day_of(seconds);
+        let (year, month, day_of_month) = (&day[..4], &day[5..7], &day[8..10]);
+        let month_index = month.parse::<usize>().unwrap_or(1).clamp(1, 12) - 1;
+        let day_of_month = day_of_month.trim_start_matches('0');
+        match self {
+            Lang::Fr if day_of_month == "1" => format!("1er {} {year}", FR[month_index]),
+            Lang::Fr => format!("{day_of_month} {} {year}", FR[month_index]),
+            Lang::En => format!("{day_of_month} {} {year}", EN[month_index]),
+        }
+    }
+
     fn thousands_separator(self) -> char {
         match self {
             Lang::Fr => '\u{202f}',
@@ -91,5 +136,13 @@ mod tests {
         assert_eq!(Lang::En.votes(1_234_567), "1,234,567 votes");
         assert_eq!(Lang::Fr.percent(34), "34\u{202f}%");
         assert_eq!(Lang::En.percent(34), "34%");
+    }
+
+    #[test]
+    fn dates_per_language() {
+        assert_eq!(Lang::Fr.date("2026-11-26T09:00:00Z"), "26 novembre 2026");
+        assert_eq!(Lang::Fr.date("2026-12-01T09:00:00Z"), "1er décembre 2026");
+        assert_eq!(Lang::En.date("2026-02-03T23:59:59Z"), "3 February 2026");
+        assert_eq!(Lang::En.date("not a date"), "not a date");
     }
 }

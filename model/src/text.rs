@@ -57,6 +57,53 @@ pub fn clean_optional(
     }
 }
 
+/// A piece of resident text to render: plain text, or an `http(s)` link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment<'a> {
+    /// Text shown as is.
+    Text(&'a str),
+    /// A URL shown as a link (and as its own text).
+    Link(&'a str),
+}
+
+/// Splits text into plain parts and `http://` or `https://` links. A link
+/// ends at white space or at the end; trailing punctuation that usually ends
+/// a sentence (`.,;:!?)»"'`) stays outside it. Nothing else ever becomes markup.
+pub fn segments(text: &str) -> Vec<Segment<'_>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = find_link_start(rest) {
+        let end = rest[start..]
+            .find(char::is_whitespace)
+            .map_or(rest.len(), |offset| start + offset);
+        let link =
+            rest[start..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '»', '"', '\'']);
+        let host = link.split_once("://").map_or("", |(_, host)| host);
+        let scheme_only = !host.starts_with(|c: char| c.is_alphanumeric());
+        if start > 0 {
+            out.push(Segment::Text(&rest[..start]));
+        }
+        if scheme_only {
+            out.push(Segment::Text(link));
+        } else {
+            out.push(Segment::Link(link));
+        }
+        rest = &rest[start + link.len()..];
+    }
+    if !rest.is_empty() {
+        out.push(Segment::Text(rest));
+    }
+    out
+}
+
+fn find_link_start(text: &str) -> Option<usize> {
+    let lower = text.to_ascii_lowercase();
+    [lower.find("https://"), lower.find("http://")]
+        .into_iter()
+        .flatten()
+        .min()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +135,32 @@ mod tests {
             Ok("ééééé"),
         );
         check("<script>", Lines::Single, Ok("<script>"));
+    }
+
+    #[test]
+    fn links() {
+        use Segment::*;
+        assert_eq!(
+            segments("Voir https://ville.fr/projet."),
+            [Text("Voir "), Link("https://ville.fr/projet"), Text(".")]
+        );
+        assert_eq!(
+            segments("http://a.fr et http://b.fr"),
+            [Link("http://a.fr"), Text(" et "), Link("http://b.fr")]
+        );
+        assert_eq!(
+            segments("javascript:alert(1) ftp://x"),
+            [Text("javascript:alert(1) ftp://x")]
+        );
+        assert_eq!(
+            segments("<a href=x>https://</a>"),
+            [Text("<a href=x>"), Text("https://</a>")]
+        );
+        assert_eq!(segments(""), Vec::<Segment>::new());
+        assert_eq!(
+            segments("(https://ville.fr)"),
+            [Text("("), Link("https://ville.fr"), Text(")")]
+        );
     }
 
     #[test]

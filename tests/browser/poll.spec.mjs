@@ -1,57 +1,96 @@
-// The demo city page, with only the pasted snippet, in real Chromium.
+// Polls in real Chromium, on the demo city page and on test pages.
 import { expect, test } from "@playwright/test";
-import { PollWidget } from "./pages/poll-widget.mjs";
+import { PollWidget, testPage } from "./pages/widgets.mjs";
 
 const apiUrl = process.env.PARVIS_API_URL ?? "http://127.0.0.1:8787";
 
-async function countOf(request, optionId) {
-  const response = await request.get(`${apiUrl}/v1/widgets/demo-poll`);
+async function countOf(request, widget, optionId) {
+  const response = await request.get(`${apiUrl}/v1/widgets/${widget}`);
   expect(response.status()).toBe(200);
   const view = await response.json();
   return view.options.find((option) => option.id === optionId).count;
 }
 
 test("a resident votes through the widget and sees the results", async ({ page, request }) => {
-  const before = await countOf(request, "marche");
+  const before = await countOf(request, "demo-poll", "marche");
   await page.goto("/");
   const poll = new PollWidget(page, "demo-poll");
   await poll.waitUntilInteractive();
   await expect(poll.host.getByRole("heading", { level: 2 })).toHaveText(
     "Que souhaitez-vous en priorité sur la place du Marché ?",
   );
-
   await poll.vote("Un marché couvert");
-
   await expect(poll.status).toHaveText("Merci, votre vote est enregistré.");
   await expect(poll.host.getByText("Vous avez voté.")).toBeVisible();
   await expect(poll.host.getByRole("heading", { name: "Résultats" })).toBeVisible();
   const expected = before + 1;
-  await expect(poll.resultFor("Un marché couvert")).toContainText(
-    `(${expected} vote${expected > 1 ? "s" : ""})`,
-  );
-  expect(await countOf(request, "marche")).toBeGreaterThanOrEqual(expected);
+  await expect(poll.resultFor("Un marché couvert")).toContainText(`(${expected} vote${expected > 1 ? "s" : ""})`);
+  expect(await countOf(request, "demo-poll", "marche")).toBeGreaterThanOrEqual(expected);
 });
 
-test("the widget lives in an open shadow root the page's CSS cannot reach", async ({ page }) => {
-  await page.goto("/");
+test("after a reload the resident still sees that they voted", async ({ page }) => {
+  await page.goto(testPage(["demo-poll"]));
   const poll = new PollWidget(page, "demo-poll");
   await poll.waitUntilInteractive();
-  const inShadow = await poll.host.evaluate(
-    (host) => host.shadowRoot !== null && host.shadowRoot.querySelector("form") !== null,
-  );
-  expect(inShadow).toBe(true);
-  // No iframe, and nothing of the widget in the page's own DOM.
-  await expect(page.locator("iframe")).toHaveCount(0);
-  expect(await page.evaluate(() => document.querySelectorAll("form").length)).toBe(0);
+  await poll.vote("Des places pour les vélos");
+  await expect(poll.host.getByText("Vous avez voté.")).toBeVisible();
+  await page.reload();
+  await poll.mounted();
+  await expect(poll.host.getByText("Vous avez voté.")).toBeVisible();
+  await expect(poll.voteButton).toHaveCount(0);
 });
 
 test("voting without a choice asks for one and sends nothing", async ({ page }) => {
   const ballots = [];
   page.on("request", (r) => r.url().endsWith("/ballots") && ballots.push(r.url()));
-  await page.goto("/");
+  await page.goto(testPage(["demo-poll"]));
   const poll = new PollWidget(page, "demo-poll");
   await poll.waitUntilInteractive();
   await poll.voteButton.click();
   await expect(poll.host.getByRole("alert")).toHaveText("Choisissez une réponse avant de voter.");
   expect(ballots).toHaveLength(0);
+});
+
+test("a vote with the keyboard alone", async ({ page }) => {
+  await page.goto(testPage(["demo-poll"]));
+  const poll = new PollWidget(page, "demo-poll");
+  await poll.waitUntilInteractive();
+  await page.keyboard.press("Tab");
+  await expect(poll.option("Plus d’arbres et d’ombre")).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(poll.option("Un marché couvert")).toBeChecked();
+  await page.keyboard.press("Tab");
+  await expect(poll.voteButton).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(poll.status).toHaveText("Merci, votre vote est enregistré.");
+});
+
+test("multiple choice uses checkboxes and enforces the minimum", async ({ page }) => {
+  await page.goto(testPage(["test-multi-poll"], { lang: "en" }));
+  const poll = new PollWidget(page, "test-multi-poll");
+  await poll.waitUntilInteractive();
+  await expect(poll.host.getByRole("checkbox")).toHaveCount(4);
+  await poll.option("A").check();
+  await poll.voteButton.click();
+  await expect(poll.host.getByRole("alert")).toHaveText("Choose between 2 and 3 answers.");
+  await poll.option("C").check();
+  await poll.voteButton.click();
+  await expect(poll.status).toHaveText("Thank you, your vote is recorded.");
+  await expect(poll.host.getByText("You voted.")).toBeVisible();
+});
+
+test("closed, scheduled and hidden-results polls say so", async ({ page }) => {
+  await page.goto(testPage(["test-closed-poll", "test-scheduled-poll", "test-hidden-poll"]));
+  const closed = new PollWidget(page, "test-closed-poll");
+  const scheduled = new PollWidget(page, "test-scheduled-poll");
+  const hidden = new PollWidget(page, "test-hidden-poll");
+  await closed.mounted();
+  await expect(closed.host.getByText("Cette consultation est close.")).toBeVisible();
+  await expect(closed.host.getByRole("heading", { name: "Résultats" })).toBeVisible();
+  await scheduled.mounted();
+  await expect(scheduled.host.getByText("Ouverture le 1er janvier 2100.")).toBeVisible();
+  await expect(scheduled.voteButton).toHaveCount(0);
+  await hidden.waitUntilInteractive();
+  await hidden.vote("Oui");
+  await expect(hidden.host.getByText("Les résultats seront publiés plus tard.")).toBeVisible();
 });

@@ -1,7 +1,11 @@
-//! The widgets' one path to the Parvis API.
+//! The widgets' one path to the Parvis API. JSON goes through the browser's
+//! own `JSON.parse`/`JSON.stringify` and `serde-wasm-bindgen`, which keeps a
+//! JSON parser out of the wasm bundle.
 
-use gloo_net::http::{Request, Response};
-use parvis_model::{BallotRequest, Problem, ProblemCode, WidgetView};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use parvis_model::{FieldError, Problem, ProblemCode};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 /// Why an API call did not give the expected answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -9,7 +13,7 @@ pub enum ApiFailure {
     /// No answer: offline, DNS, CORS refusal, aborted…
     Network,
     /// The API answered with a problem document.
-    Problem(Problem),
+    Problem(Box<Problem>),
     /// The API answered something unexpected (status only).
     Unexpected(u16),
 }
@@ -22,6 +26,25 @@ impl ApiFailure {
             _ => None,
         }
     }
+
+    /// Field-level errors, for forms.
+    pub fn field_errors(&self) -> Vec<FieldError> {
+        match self {
+            ApiFailure::Problem(problem) => problem.errors.clone().unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// HTTP methods the widgets use.
+#[derive(Debug, Clone, Copy)]
+pub enum Method {
+    /// Create.
+    Post,
+    /// Set (idempotent).
+    Put,
+    /// Remove (idempotent).
+    Delete,
 }
 
 /// Where the API lives: the origin `embed.js` was loaded from.
@@ -36,58 +59,83 @@ impl ApiClient {
         ApiClient { origin }
     }
 
-    fn widget_url(&self, id: &str) -> String {
-        format!("{}/v1/widgets/{}", self.origin, encode_segment(id))
+    /// The URL of `tail` under a widget: `""`, `"/ideas"`, `"/ideas/3/support"`…
+    fn url(&self, widget_id: &str, tail: &str) -> String {
+        let id = String::from(js_sys::encode_uri_component(widget_id));
+        format!("{}/v1/widgets/{id}{tail}", self.origin)
     }
 
-    /// `GET /v1/widgets/{id}`, telling the API who asks when a voter token exists.
-    pub async fn fetch_widget(
+    /// `GET`, telling the API who asks when a voter token exists.
+    pub async fn get<T: DeserializeOwned>(
         &self,
-        id: &str,
+        widget_id: &str,
+        tail: &str,
         voter: Option<String>,
-    ) -> Result<WidgetView, ApiFailure> {
-        let mut request = Request::get(&self.widget_url(id));
+    ) -> Result<T, ApiFailure> {
+        let mut request = Request::get(&self.url(widget_id, tail));
         if let Some(token) = voter {
             request = request.header("Parvis-Voter", &token);
         }
         let response = request.send().await.map_err(|_| ApiFailure::Network)?;
-        read_view(response, 200).await
+        read(response).await
     }
 
-    /// `POST /v1/widgets/{id}/ballots`.
-    pub async fn cast_ballot(
+    /// A write as `voter`, with an optional JSON body and idempotency key.
+    /// Answers `None` for `204 No Content`.
+    pub async fn send<B: Serialize, T: DeserializeOwned>(
         &self,
-        id: &str,
+        method: Method,
+        widget_id: &str,
+        tail: &str,
         voter: &str,
-        choices: Vec<String>,
-    ) -> Result<WidgetView, ApiFailure> {
-        let url = format!("{}/ballots", self.widget_url(id));
-        let response = Request::post(&url)
-            .header("Parvis-Voter", voter)
-            .json(&BallotRequest { choices })
-            .map_err(|_| ApiFailure::Network)?
-            .send()
-            .await
-            .map_err(|_| ApiFailure::Network)?;
-        read_view(response, 201).await
+        body: Option<&B>,
+        idempotency_key: Option<&str>,
+    ) -> Result<Option<T>, ApiFailure> {
+        let url = self.url(widget_id, tail);
+        let mut builder: RequestBuilder = match method {
+            Method::Post => Request::post(&url),
+            Method::Put => Request::put(&url),
+            Method::Delete => Request::delete(&url),
+        };
+        builder = builder.header("Parvis-Voter", voter);
+        if let Some(key) = idempotency_key {
+            builder = builder.header("Idempotency-Key", key);
+        }
+        let request = match body {
+            Some(body) => builder
+                .header("Content-Type", "application/json")
+                .body(to_json(body)?)
+                .map_err(|_| ApiFailure::Network)?,
+            None => builder.build().map_err(|_| ApiFailure::Network)?,
+        };
+        let response = request.send().await.map_err(|_| ApiFailure::Network)?;
+        if response.status() == 204 {
+            return Ok(None);
+        }
+        read(response).await.map(Some)
     }
 }
 
-async fn read_view(response: Response, expected: u16) -> Result<WidgetView, ApiFailure> {
+/// A value as JSON text.
+pub fn to_json<B: Serialize>(body: &B) -> Result<String, ApiFailure> {
+    let value = serde_wasm_bindgen::to_value(body).map_err(|_| ApiFailure::Unexpected(0))?;
+    js_sys::JSON::stringify(&value)
+        .map(String::from)
+        .map_err(|_| ApiFailure::Unexpected(0))
+}
+
+async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiFailure> {
     let status = response.status();
-    if status == expected {
-        return response
-            .json::<WidgetView>()
-            .await
-            .map_err(|_| ApiFailure::Unexpected(status));
+    let text = response
+        .text()
+        .await
+        .map_err(|_| ApiFailure::Unexpected(status))?;
+    let value = js_sys::JSON::parse(&text).map_err(|_| ApiFailure::Unexpected(status))?;
+    if (200..300).contains(&status) {
+        return serde_wasm_bindgen::from_value(value).map_err(|_| ApiFailure::Unexpected(status));
     }
-    match response.json::<Problem>().await {
-        Ok(problem) => Err(ApiFailure::Problem(problem)),
+    match serde_wasm_bindgen::from_value::<Problem>(value) {
+        Ok(problem) => Err(ApiFailure::Problem(Box::new(problem))),
         Err(_) => Err(ApiFailure::Unexpected(status)),
     }
-}
-
-/// Percent-encodes a path segment: a widget id comes from the host page.
-fn encode_segment(segment: &str) -> String {
-    String::from(js_sys::encode_uri_component(segment))
 }

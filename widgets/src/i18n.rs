@@ -1,6 +1,8 @@
 //! Every string a resident reads, in French and English.
 
+use parvis_model::FieldErrorCode;
 pub use parvis_model::Lang;
+use parvis_model::ideas::IdeaStatus;
 
 /// The strings of a language.
 pub fn texts(lang: Lang) -> &'static Texts {
@@ -10,72 +12,278 @@ pub fn texts(lang: Lang) -> &'static Texts {
     }
 }
 
-/// The strings of one language.
+/// The strings of one language. Field names say where each shows.
 pub struct Texts {
-    /// Shown while the widget loads.
     pub loading: &'static str,
-    /// Shown when the widget could not be loaded.
     pub load_failed: &'static str,
-    /// The retry button.
     pub retry: &'static str,
-    /// Shown when the widget id names no widget.
     pub not_found: &'static str,
-    /// The vote button.
-    pub submit_vote: &'static str,
-    /// The vote button while the ballot is sent.
     pub sending: &'static str,
-    /// Asked when the form is sent with nothing chosen.
-    pub choose_one: &'static str,
-    /// Announced once the vote is stored.
-    pub vote_recorded: &'static str,
-    /// Shown above the results of a voter.
-    pub you_voted: &'static str,
-    /// Shown when the vote could not be sent.
-    pub vote_failed: &'static str,
-    /// Shown when the page is not allowed to embed the widget.
+    pub send_failed: &'static str,
+    pub rate_limited: &'static str,
     pub origin_refused: &'static str,
-    /// Heading of the results.
+    pub not_open_yet: &'static str,
+    pub closed: &'static str,
+    pub load_more: &'static str,
+    pub read_more: &'static str,
+    pub show_less: &'static str,
+    pub optional: &'static str,
+    pub display_name: &'static str,
+    pub anonymous: &'static str,
+    pub pending: &'static str,
+    pub cancel: &'static str,
+    // Polls.
+    pub submit_vote: &'static str,
+    pub choose_one: &'static str,
+    pub vote_recorded: &'static str,
+    pub you_voted: &'static str,
     pub results: &'static str,
-    /// Shown when the poll is closed.
-    pub poll_closed: &'static str,
-    /// Shown when results stay hidden for now.
     pub results_hidden: &'static str,
-    /// Label of the total under the results, with its colon.
     pub total: &'static str,
+    // Idea boxes.
+    pub ideas: &'static str,
+    pub sort_by: &'static str,
+    pub sort_top: &'static str,
+    pub sort_newest: &'static str,
+    pub no_ideas: &'static str,
+    pub propose: &'static str,
+    pub idea_title: &'static str,
+    pub idea_description: &'static str,
+    pub submit_idea: &'static str,
+    pub idea_published: &'static str,
+    pub idea_pending: &'static str,
+    pub support: &'static str,
+    pub withdraw_support: &'static str,
+    pub support_added: &'static str,
+    pub support_withdrawn: &'static str,
+    pub official_answer: &'static str,
+    pub status: &'static str,
+    // Comment threads.
+    pub comments: &'static str,
+    pub no_comments: &'static str,
+    pub leave_comment: &'static str,
+    pub your_comment: &'static str,
+    pub your_reply: &'static str,
+    pub publish: &'static str,
+    pub reply: &'static str,
+    pub comment_published: &'static str,
+    pub comment_pending: &'static str,
+    pub report: &'static str,
+    pub report_reason: &'static str,
+    pub report_details: &'static str,
+    pub send_report: &'static str,
+    pub report_sent: &'static str,
+    pub reasons: [&'static str; 5],
+    pub delete: &'static str,
+    pub deleted: &'static str,
+    pub comment_deleted: &'static str,
+    pub replies: &'static str,
+}
+
+/// The label of an idea's status.
+pub fn idea_status(lang: Lang, status: IdeaStatus) -> &'static str {
+    let (fr, en) = match status {
+        IdeaStatus::Submitted => ("Déposée", "Submitted"),
+        IdeaStatus::UnderReview => ("À l’étude", "Under review"),
+        IdeaStatus::Accepted => ("Retenue", "Accepted"),
+        IdeaStatus::InProgress => ("En cours", "In progress"),
+        IdeaStatus::Done => ("Réalisée", "Done"),
+        IdeaStatus::Rejected => ("Non retenue", "Not accepted"),
+    };
+    if lang == Lang::Fr { fr } else { en }
+}
+
+/// A field's error message.
+pub fn field_error(lang: Lang, code: FieldErrorCode, limit: Option<usize>) -> String {
+    let limit = limit.unwrap_or_default();
+    match (lang, code) {
+        (Lang::Fr, FieldErrorCode::Required) => "Ce champ est obligatoire.".to_owned(),
+        (Lang::Fr, FieldErrorCode::TooLong) => format!("{limit} caractères au maximum."),
+        (Lang::Fr, FieldErrorCode::InvalidCharacters) => {
+            "Ce texte contient des caractères non autorisés.".to_owned()
+        }
+        (Lang::Fr, _) => "Cette valeur n’est pas acceptée.".to_owned(),
+        (Lang::En, FieldErrorCode::Required) => "This field is required.".to_owned(),
+        (Lang::En, FieldErrorCode::TooLong) => format!("{limit} characters at most."),
+        (Lang::En, FieldErrorCode::InvalidCharacters) => {
+            "This text contains characters that are not allowed.".to_owned()
+        }
+        (Lang::En, _) => "This value is not accepted.".to_owned(),
+    }
+}
+
+/// "3 soutiens", "1 support"…
+pub fn supports(lang: Lang, count: u64) -> String {
+    match (lang, count) {
+        (Lang::Fr, 0 | 1) => format!("{count} soutien"),
+        (Lang::Fr, _) => format!("{count} soutiens"),
+        (Lang::En, 1) => format!("{count} support"),
+        (Lang::En, _) => format!("{count} supports"),
+    }
+}
+
+/// "Choisissez entre 2 et 3 réponses."
+pub fn choose_between(lang: Lang, min: u32, max: u32) -> String {
+    match lang {
+        Lang::Fr if min == max => format!("Choisissez {min} réponses."),
+        Lang::Fr => format!("Choisissez entre {min} et {max} réponses."),
+        Lang::En if min == max => format!("Choose {min} answers."),
+        Lang::En => format!("Choose between {min} and {max} answers."),
+    }
+}
+
+/// "Ouverture le 1er décembre 2026."
+pub fn opens_on(lang: Lang, date: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Ouverture le {}.", lang.date(date)),
+        Lang::En => format!("Opens on {}.", lang.date(date)),
+    }
+}
+
+/// "Répondre à Jean"
+pub fn reply_to(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Répondre à {name}"),
+        Lang::En => format!("Reply to {name}"),
+    }
 }
 
 const FR: Texts = Texts {
-    loading: "Chargement de la consultation…",
-    load_failed: "La consultation n’a pas pu être chargée.",
+    loading: "Chargement…",
+    load_failed: "Le contenu n’a pas pu être chargé.",
     retry: "Réessayer",
     not_found: "Cette consultation n’existe pas ou n’est plus publiée.",
-    submit_vote: "Voter",
     sending: "Envoi…",
+    send_failed: "L’envoi a échoué. Votre saisie est conservée : réessayez.",
+    rate_limited: "Trop d’envois en peu de temps. Patientez une minute puis réessayez.",
+    origin_refused: "Ce site n’est pas autorisé à recueillir des participations pour cette consultation.",
+    not_open_yet: "Cette consultation n’est pas encore ouverte.",
+    closed: "Cette consultation est close.",
+    load_more: "Afficher plus",
+    read_more: "Lire la suite",
+    show_less: "Réduire",
+    optional: "facultatif",
+    display_name: "Nom affiché",
+    anonymous: "Anonyme",
+    pending: "En attente de modération",
+    cancel: "Annuler",
+    submit_vote: "Voter",
     choose_one: "Choisissez une réponse avant de voter.",
     vote_recorded: "Merci, votre vote est enregistré.",
     you_voted: "Vous avez voté.",
-    vote_failed: "Votre vote n’a pas pu être envoyé. Votre choix est conservé : réessayez.",
-    origin_refused: "Ce site n’est pas autorisé à recueillir des votes pour cette consultation.",
     results: "Résultats",
-    poll_closed: "Cette consultation est close.",
     results_hidden: "Les résultats seront publiés plus tard.",
     total: "Total\u{a0}:",
+    ideas: "Idées proposées",
+    sort_by: "Trier par",
+    sort_top: "Les plus soutenues",
+    sort_newest: "Les plus récentes",
+    no_ideas: "Aucune idée pour l’instant. Proposez la première !",
+    propose: "Proposer une idée",
+    idea_title: "Titre de votre idée",
+    idea_description: "Description",
+    submit_idea: "Envoyer mon idée",
+    idea_published: "Merci, votre idée est publiée.",
+    idea_pending: "Merci ! Votre idée sera publiée après relecture par la mairie.",
+    support: "Soutenir",
+    withdraw_support: "Retirer mon soutien",
+    support_added: "Votre soutien est enregistré.",
+    support_withdrawn: "Votre soutien est retiré.",
+    official_answer: "Réponse de la mairie",
+    status: "Statut\u{a0}:",
+    comments: "Commentaires",
+    no_comments: "Aucun commentaire pour l’instant.",
+    leave_comment: "Laisser un commentaire",
+    your_comment: "Votre commentaire",
+    your_reply: "Votre réponse",
+    publish: "Publier",
+    reply: "Répondre",
+    comment_published: "Votre commentaire est publié.",
+    comment_pending: "Merci ! Votre commentaire sera publié après relecture.",
+    report: "Signaler",
+    report_reason: "Motif du signalement",
+    report_details: "Précisions",
+    send_report: "Envoyer le signalement",
+    report_sent: "Merci, votre signalement a été transmis.",
+    reasons: [
+        "Publicité ou messages répétés",
+        "Propos injurieux ou haineux",
+        "Hors sujet",
+        "Données personnelles",
+        "Autre motif",
+    ],
+    delete: "Supprimer",
+    deleted: "Commentaire supprimé par son auteur.",
+    comment_deleted: "Votre commentaire est supprimé.",
+    replies: "Réponses",
 };
 
 const EN: Texts = Texts {
-    loading: "Loading the consultation…",
-    load_failed: "The consultation could not be loaded.",
+    loading: "Loading…",
+    load_failed: "The content could not be loaded.",
     retry: "Try again",
     not_found: "This consultation does not exist or is no longer published.",
-    submit_vote: "Vote",
     sending: "Sending…",
+    send_failed: "Sending failed. What you typed is kept: try again.",
+    rate_limited: "Too many sends in a short time. Wait a minute and try again.",
+    origin_refused: "This site is not allowed to collect participation for this consultation.",
+    not_open_yet: "This consultation is not open yet.",
+    closed: "This consultation is closed.",
+    load_more: "Show more",
+    read_more: "Read more",
+    show_less: "Show less",
+    optional: "optional",
+    display_name: "Display name",
+    anonymous: "Anonymous",
+    pending: "Awaiting moderation",
+    cancel: "Cancel",
+    submit_vote: "Vote",
     choose_one: "Choose an answer before voting.",
     vote_recorded: "Thank you, your vote is recorded.",
     you_voted: "You voted.",
-    vote_failed: "Your vote could not be sent. Your choice is kept: try again.",
-    origin_refused: "This site is not allowed to collect votes for this consultation.",
     results: "Results",
-    poll_closed: "This consultation is closed.",
     results_hidden: "Results will be published later.",
     total: "Total:",
+    ideas: "Ideas",
+    sort_by: "Sort by",
+    sort_top: "Most supported",
+    sort_newest: "Newest",
+    no_ideas: "No ideas yet. Propose the first one!",
+    propose: "Propose an idea",
+    idea_title: "Title of your idea",
+    idea_description: "Description",
+    submit_idea: "Send my idea",
+    idea_published: "Thank you, your idea is published.",
+    idea_pending: "Thank you! Your idea will be published once the city has reviewed it.",
+    support: "Support",
+    withdraw_support: "Withdraw my support",
+    support_added: "Your support is recorded.",
+    support_withdrawn: "Your support is withdrawn.",
+    official_answer: "The city’s answer",
+    status: "Status:",
+    comments: "Comments",
+    no_comments: "No comments yet.",
+    leave_comment: "Leave a comment",
+    your_comment: "Your comment",
+    your_reply: "Your reply",
+    publish: "Publish",
+    reply: "Reply",
+    comment_published: "Your comment is published.",
+    comment_pending: "Thank you! Your comment will be published once reviewed.",
+    report: "Report",
+    report_reason: "Reason for reporting",
+    report_details: "Details",
+    send_report: "Send the report",
+    report_sent: "Thank you, your report was sent.",
+    reasons: [
+        "Advertising or repeated messages",
+        "Abusive or hateful content",
+        "Off topic",
+        "Personal data",
+        "Other reason",
+    ],
+    delete: "Delete",
+    deleted: "Comment deleted by its author.",
+    comment_deleted: "Your comment is deleted.",
+    replies: "Replies",
 };

@@ -5,9 +5,13 @@
 //! per placeholder, so one instance serves every widget on a page.
 
 mod api;
+mod comments;
+mod common;
 mod i18n;
+mod ideas;
 mod mount;
 mod poll;
 mod voter;
+mod widget;
 
 pub use mount::mount;

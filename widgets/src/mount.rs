@@ -2,13 +2,18 @@
 
 use crate::api::ApiClient;
 use crate::i18n::Lang;
-use crate::poll::Poll;
+use crate::widget::Widget;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
-/// The base styles every widget shares, then each kind's own.
-const BASE_CSS: &str = include_str!("base.css");
+/// Every widget's styles: the base, then each kind's own.
+const CSS: [&str; 4] = [
+    include_str!("base.css"),
+    crate::poll::CSS,
+    crate::ideas::CSS,
+    crate::comments::CSS,
+];
 
 /// Everything a widget needs to know about where it lives.
 #[derive(Clone)]
@@ -17,6 +22,8 @@ pub struct WidgetContext {
     pub api: ApiClient,
     /// The language the widget speaks.
     pub lang: Lang,
+    /// The widget's public id.
+    pub widget_id: String,
 }
 
 /// Mounts the widget named by the placeholder's `data-parvis-widget`
@@ -28,25 +35,31 @@ pub fn mount(placeholder: HtmlElement, api_origin: String) -> Result<(), JsValue
         .filter(|id| !id.is_empty())
         .ok_or_else(|| JsValue::from_str("the placeholder has no data-parvis-widget id"))?;
     let lang = placeholder_lang(&placeholder);
+    let theme = match placeholder.get_attribute("data-theme").as_deref() {
+        Some("dark") => "theme-dark",
+        Some("auto") => "theme-auto",
+        _ => "theme-light",
+    };
     let shadow = placeholder.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| JsValue::from_str("no document"))?;
     let style = document.create_element("style")?;
-    style.set_text_content(Some(&format!("{BASE_CSS}{}", crate::poll::CSS)));
+    style.set_text_content(Some(&CSS.concat()));
     shadow.append_child(&style)?;
     let root: HtmlElement = document.create_element("div")?.unchecked_into();
-    root.set_class_name("parvis");
+    root.set_class_name(&format!("parvis {theme}"));
     root.set_attribute("lang", lang.tag())?;
     shadow.append_child(&root)?;
 
     let context = WidgetContext {
         api: ApiClient::new(api_origin),
         lang,
+        widget_id,
     };
     mount_to(root, move || {
         provide_context(context);
-        view! { <Poll widget_id=widget_id /> }
+        view! { <Widget /> }
     })
     .forget();
     Ok(())

@@ -33,3 +33,12 @@ pub fn token_for_action() -> Option<String> {
     }
     Some(token)
 }
+
+/// A random key for `Idempotency-Key`, made when a resident sends something.
+pub fn random_key() -> String {
+    let mut bytes = [0u8; 16];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    VoterToken::from_random_bytes(bytes).as_str().to_owned()
+}

@@ -32,7 +32,7 @@ pub fn run() -> Result {
     })?;
     let mut api = wrangler::start_dev(&State::Default, API_PORT)?;
     static_server::serve(
-        paths::root().join("examples").join("demo-city"),
+        vec![("/", paths::root().join("examples").join("demo-city"))],
         CITY_PORT,
         None,
     )?;

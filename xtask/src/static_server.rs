@@ -6,24 +6,34 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 
-/// Serves the files under `root` on 127.0.0.1:`port` from a background
-/// thread, for as long as xtask runs. In HTML files, `rewrite` replaces one
-/// text with another (the tests point the pasted snippet at their own API port).
-pub fn serve(root: PathBuf, port: u16, rewrite: Option<(String, String)>) -> Result {
+/// Serves files on 127.0.0.1:`port` from a background thread, for as long as
+/// xtask runs: each `(prefix, folder)` mount serves `folder` under the URL
+/// `prefix` (first match wins, so put `/` last). In HTML files, `rewrite`
+/// replaces one text with another (the tests point the pasted snippet at
+/// their own API port).
+pub fn serve(
+    mounts: Vec<(&'static str, PathBuf)>,
+    port: u16,
+    rewrite: Option<(String, String)>,
+) -> Result {
     let listener = TcpListener::bind(("127.0.0.1", port))
         .map_err(|error| format!("cannot listen on 127.0.0.1:{port}: {error}"))?;
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
-            let (root, rewrite) = (root.clone(), rewrite.clone());
+            let (mounts, rewrite) = (mounts.clone(), rewrite.clone());
             std::thread::spawn(move || {
-                let _ = answer(stream, &root, rewrite.as_ref());
+                let _ = answer(stream, &mounts, rewrite.as_ref());
             });
         }
     });
     Ok(())
 }
 
-fn answer(mut stream: TcpStream, root: &Path, rewrite: Option<&(String, String)>) -> Result {
+fn answer(
+    mut stream: TcpStream,
+    mounts: &[(&'static str, PathBuf)],
+    rewrite: Option<&(String, String)>,
+) -> Result {
     let mut request_line = String::new();
     let mut reader = BufReader::new(stream.try_clone()?);
     reader.read_line(&mut request_line)?;
@@ -35,7 +45,11 @@ fn answer(mut stream: TcpStream, root: &Path, rewrite: Option<&(String, String)>
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    let (status, content_type, body) = match (method, resolve(root, path)) {
+    let file = mounts.iter().find_map(|(prefix, root)| {
+        path.strip_prefix(prefix)
+            .and_then(|rest| resolve(root, &format!("/{rest}")))
+    });
+    let (status, content_type, body) = match (method, file) {
         ("GET" | "HEAD", Some(file)) => match std::fs::read(&file) {
             Ok(bytes) => {
                 let content_type = content_type(&file);

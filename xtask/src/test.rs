@@ -122,8 +122,15 @@ fn end_to_end(tally: &mut Tally) -> Result {
     .collect();
     let bootstrap_password = admin::create(&bootstrap_args, &state)?;
     let _api: Service = wrangler::start_dev(&state, api_port)?;
+    let site = vec![
+        (
+            "/test-pages/",
+            paths::root().join("tests").join("browser").join("site"),
+        ),
+        ("/", paths::root().join("examples").join("demo-city")),
+    ];
     static_server::serve(
-        paths::root().join("examples").join("demo-city"),
+        site,
         city_port,
         Some(("http://127.0.0.1:8787".to_owned(), api_url.clone())),
     )?;

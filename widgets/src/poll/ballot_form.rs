@@ -1,86 +1,138 @@
-//! The ballot form: one radio button per option and a submit button.
+//! The ballot form: radio buttons for a single choice, checkboxes with a
+//! minimum and maximum for several. A failed send keeps the choices.
 
-use super::poll_widget::is_already_voted;
-use crate::api::ApiFailure;
-use crate::i18n::texts;
+use crate::api::{ApiFailure, Method};
+use crate::common::failure_message;
+use crate::i18n::{choose_between, texts};
 use crate::mount::use_widget_context;
 use crate::voter::token_for_action;
+use crate::widget::use_announcer;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use parvis_model::{ProblemCode, WidgetView};
+use parvis_model::{BallotRequest, ProblemCode, WidgetView};
 
-/// The form a resident votes with. A failed send keeps their choice.
+/// The form a resident votes with.
 #[component]
 pub fn BallotForm(
     /// The poll to vote in.
     view: WidgetView,
-    /// Called with the updated view once the ballot is stored.
+    /// Called with the updated view once the ballot is stored (or was already).
     on_voted: Callback<WidgetView>,
-    /// Called when the API says this voter has already voted.
-    on_already_voted: Callback<()>,
 ) -> impl IntoView {
     let context = use_widget_context();
-    let text = texts(context.lang);
-    let (choice, set_choice) = signal(None::<String>);
-    let (error, set_error) = signal(None::<&'static str>);
-    let widget_id = view.id.clone();
-    let vote = Action::new_local(move |choice: &String| {
-        let (api, id, choice) = (context.api.clone(), widget_id.clone(), choice.clone());
+    let (lang, text) = (context.lang, texts(context.lang));
+    let announcer = use_announcer();
+    let multiple = view.max_choices > 1;
+    let (min, max) = (view.min_choices as usize, view.max_choices as usize);
+    let chosen = RwSignal::new(Vec::<String>::new());
+    let (error, set_error) = signal(None::<String>);
+    let vote = Action::new_local(move |choices: &Vec<String>| {
+        let (context, choices) = (context.clone(), choices.clone());
         async move {
-            let Some(token) = token_for_action() else {
-                return Err(ApiFailure::Network);
-            };
-            api.cast_ballot(&id, &token, vec![choice]).await
+            let token = token_for_action().ok_or(ApiFailure::Network)?;
+            let body = BallotRequest { choices };
+            let sent = context
+                .api
+                .send::<_, WidgetView>(
+                    Method::Post,
+                    &context.widget_id,
+                    "/ballots",
+                    &token,
+                    Some(&body),
+                    None,
+                )
+                .await;
+            match sent {
+                // Already voted (another tab, a lost answer): show what is stored.
+                Err(failure) if failure.code() == Some(ProblemCode::AlreadyVoted) => {
+                    context
+                        .api
+                        .get::<WidgetView>(&context.widget_id, "", Some(token))
+                        .await
+                }
+                other => other?.ok_or(ApiFailure::Unexpected(204)),
+            }
         }
     });
     Effect::new(move || match vote.value().get() {
-        Some(Ok(view)) => on_voted.run(view),
-        Some(Err(failure)) if is_already_voted(&failure) => on_already_voted.run(()),
-        Some(Err(failure)) => set_error.set(Some(match failure.code() {
-            Some(ProblemCode::OriginNotAllowed) => text.origin_refused,
-            _ => text.vote_failed,
-        })),
+        Some(Ok(view)) => {
+            announcer.say(text.vote_recorded);
+            on_voted.run(view);
+        }
+        Some(Err(failure)) => {
+            let message = failure_message(text, &failure);
+            set_error.set(Some(message.to_owned()));
+            announcer.say(message);
+        }
         None => {}
     });
+    let rule = if multiple {
+        Some(choose_between(lang, view.min_choices, view.max_choices))
+    } else {
+        None
+    };
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
-        match choice.get_untracked() {
-            Some(choice) => {
-                set_error.set(None);
-                vote.dispatch(choice);
-            }
-            None => set_error.set(Some(text.choose_one)),
+        let choices = chosen.get_untracked();
+        if choices.len() < min.max(1) || choices.len() > max {
+            let message = match &rule {
+                Some(rule) => rule.clone(),
+                None => text.choose_one.to_owned(),
+            };
+            set_error.set(Some(message));
+            return;
         }
+        set_error.set(None);
+        vote.dispatch(choices);
     };
     let pending = vote.pending();
+    let described_by = multiple.then_some("ballot-hint");
+    let input_type = if multiple { "checkbox" } else { "radio" };
     let options = view
         .options
         .into_iter()
-        .map(|option| {
+        .enumerate()
+        .map(|(index, option)| {
             let id = option.id.clone();
             let is_checked = {
                 let id = id.clone();
-                move || choice.get().as_deref() == Some(id.as_str())
+                move || chosen.with(|c| c.contains(&id))
+            };
+            let toggle = move |_| {
+                chosen.update(|c| match (multiple, c.iter().position(|x| *x == id)) {
+                    (false, _) => *c = vec![id.clone()],
+                    (true, Some(at)) => {
+                        c.remove(at);
+                    }
+                    (true, None) => c.push(id.clone()),
+                })
             };
             view! {
                 <label class="option">
                     <input
-                        type="radio"
+                        type=input_type
                         name="choice"
-                        value=id.clone()
+                        value=option.id.clone()
+                        id=format!("choice-{index}")
                         prop:checked=is_checked
-                        on:change=move |_| set_choice.set(Some(id.clone()))
+                        on:change=toggle
                     />
                     <span>{option.label}</span>
                 </label>
             }
         })
         .collect_view();
+    let hint = if multiple {
+        Some(choose_between(lang, view.min_choices, view.max_choices))
+    } else {
+        None
+    };
 
     view! {
         <form class="ballot" on:submit=on_submit novalidate>
-            <fieldset>
+            <fieldset aria-describedby=described_by>
                 <legend class="visually-hidden">{view.title}</legend>
+                {hint.map(|hint| view! { <p class="hint" id="ballot-hint">{hint}</p> })}
                 {options}
             </fieldset>
             {move || error.get().map(|message| view! {

@@ -14,6 +14,7 @@ pub fn Results(
 ) -> impl IntoView {
     let lang = use_widget_context().lang;
     let text = texts(lang);
+    // Text figures carry the information; the bars repeat it for sighted readers.
     let counts: Vec<u64> = view.options.iter().map(|o| o.count.unwrap_or(0)).collect();
     let shares = percentages(&counts);
     let rows = view
@@ -28,7 +29,7 @@ pub fn Results(
                         {format!("{} ({})", lang.percent(share), lang.votes(count))}
                     </span>
                     <span class="bar" aria-hidden="true">
-                        <span class="bar-fill" style:width=format!("{share}%")></span>
+                        <span class="bar-fill" style=format!("width:{share}%")></span>
                     </span>
                 </li>
             }

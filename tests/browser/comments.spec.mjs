@@ -1,0 +1,74 @@
+// Comment threads in real Chromium.
+import { expect, test } from "@playwright/test";
+import { CommentThread, testPage } from "./pages/widgets.mjs";
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+test("comment, reply, support, report and delete", async ({ page }) => {
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.goto(testPage(["test-comments"]));
+  const thread = new CommentThread(page, "test-comments");
+  await thread.mounted();
+  const text = `Quand commencent les travaux ? ${unique()}`;
+  await thread.post(text, "Hugo");
+  await expect(thread.status).toHaveText("Votre commentaire est publié.");
+  const comment = thread.comment(text);
+  await expect(comment.getByText("Hugo")).toBeVisible();
+
+  await comment.getByRole("button", { name: "Répondre" }).click();
+  const reply = `En mars, d’après l’article. ${unique()}`;
+  await comment.getByLabel("Votre réponse").fill(reply);
+  await comment.getByRole("button", { name: "Publier" }).click();
+  await expect(comment.locator(".replies").getByText(reply)).toBeVisible();
+
+  await comment.getByRole("button", { name: "Soutenir" }).first().click();
+  await expect(comment.locator(".count").first()).toHaveText("1 soutien");
+
+  const replyItem = comment.locator(".replies li.comment").first();
+  await replyItem.getByRole("button", { name: "Signaler" }).click();
+  await replyItem.getByRole("radio", { name: "Hors sujet" }).check();
+  await replyItem.getByRole("button", { name: "Envoyer le signalement" }).click();
+  await expect(thread.status).toHaveText("Merci, votre signalement a été transmis.");
+
+  await replyItem.getByRole("button", { name: "Supprimer" }).click();
+  await expect(thread.status).toHaveText("Votre commentaire est supprimé.");
+  await expect(comment.locator(".replies")).toHaveCount(0);
+});
+
+test("a comment under moderation says it awaits review", async ({ page }) => {
+  await page.goto(testPage(["test-comments-moderated"], { lang: "en" }));
+  const thread = new CommentThread(page, "test-comments-moderated");
+  await thread.mounted();
+  const text = `Pending comment ${unique()}`;
+  await thread.post(text);
+  await expect(thread.status).toHaveText("Thank you! Your comment will be published once reviewed.");
+  await expect(thread.comment(text).getByText("Awaiting moderation")).toBeVisible();
+});
+
+test("a comment with the keyboard alone", async ({ page }) => {
+  await page.goto(testPage(["test-comments"]));
+  const thread = new CommentThread(page, "test-comments");
+  await thread.mounted();
+  await page.keyboard.press("Tab");
+  await expect(thread.host.getByLabel("Votre commentaire")).toBeFocused();
+  const text = `Écrit au clavier ${unique()}`;
+  await page.keyboard.type(text);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(thread.host.getByRole("button", { name: "Publier" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(thread.comment(text)).toBeVisible();
+});
+
+test("links in comments are plain http(s) links with safe rel, nothing else is markup", async ({ page }) => {
+  await page.goto(testPage(["test-comments"]));
+  const thread = new CommentThread(page, "test-comments");
+  await thread.mounted();
+  const text = `Voir https://www.ville.example/projet et <b>pas de gras</b> ${unique()}`;
+  await thread.post(text);
+  const comment = thread.comment("pas de gras");
+  const link = comment.getByRole("link", { name: "https://www.ville.example/projet" });
+  await expect(link).toHaveAttribute("rel", "nofollow ugc noopener");
+  await expect(comment.locator("b")).toHaveCount(0);
+  await expect(comment.getByText("<b>pas de gras</b>", { exact: false })).toBeVisible();
+});

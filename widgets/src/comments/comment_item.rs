@@ -1,0 +1,194 @@
+//! One comment with its actions (support, reply, report, delete) and replies.
+
+use super::comment_form::CommentForm;
+use super::report_form::ReportForm;
+use super::thread::Thread;
+use crate::api::{ApiFailure, Method};
+use crate::common::{RichText, failure_message};
+use crate::i18n::{reply_to, supports, texts};
+use crate::mount::use_widget_context;
+use crate::voter::token_for_action;
+use crate::widget::use_announcer;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use parvis_model::comments::CommentView;
+use parvis_model::ideas::{SupportState, Visibility};
+
+/// Which inline form is open under a comment.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Open {
+    Nothing,
+    Reply,
+    Report,
+}
+
+/// A comment in the thread; replies are rendered by the same component.
+#[component]
+pub fn CommentItem(
+    /// The comment.
+    comment: CommentView,
+    /// The thread it belongs to.
+    thread: Thread,
+) -> impl IntoView {
+    let context = use_widget_context();
+    let (lang, text) = (context.lang, texts(context.lang));
+    let announcer = use_announcer();
+    let id = comment.id;
+    let state = RwSignal::new(SupportState {
+        supports: comment.supports,
+        supported_by_me: comment.supported_by_me,
+    });
+    let (error, set_error) = signal(None::<&'static str>);
+    let open = RwSignal::new(Open::Nothing);
+    let busy = RwSignal::new(false);
+    let send = {
+        let context = context.clone();
+        move |method: Method,
+              tail: String,
+              on_ok: Box<dyn FnOnce(Option<SupportState>)>,
+              on_err: Box<dyn FnOnce()>| {
+            let context = context.clone();
+            busy.set(true);
+            set_error.set(None);
+            spawn_local(async move {
+                let result = match token_for_action() {
+                    Some(token) => {
+                        context
+                            .api
+                            .send::<(), SupportState>(
+                                method,
+                                &context.widget_id,
+                                &tail,
+                                &token,
+                                None,
+                                None,
+                            )
+                            .await
+                    }
+                    None => Err(ApiFailure::Network),
+                };
+                match result {
+                    Ok(answer) => on_ok(answer),
+                    Err(failure) => {
+                        on_err();
+                        let message = failure_message(text, &failure);
+                        set_error.set(Some(message));
+                        announcer.say(message);
+                    }
+                }
+                busy.set(false);
+            });
+        }
+    };
+    let toggle_support = {
+        let send = send.clone();
+        move |_| {
+            if busy.get_untracked() {
+                return;
+            }
+            let before = state.get_untracked();
+            let add = !before.supported_by_me;
+            let supports = if add {
+                before.supports + 1
+            } else {
+                before.supports.saturating_sub(1)
+            };
+            state.set(SupportState {
+                supports,
+                supported_by_me: add,
+            });
+            let method = if add { Method::Put } else { Method::Delete };
+            send(
+                method,
+                format!("/comments/{id}/support"),
+                Box::new(move |answer| {
+                    if let Some(confirmed) = answer {
+                        state.set(confirmed);
+                    }
+                    announcer.say(if add {
+                        text.support_added
+                    } else {
+                        text.support_withdrawn
+                    });
+                }),
+                Box::new(move || state.set(before)),
+            );
+        }
+    };
+    let delete = move |_| {
+        let confirmed = web_sys::window()
+            .and_then(|w| w.confirm_with_message(&format!("{} ?", text.delete)).ok())
+            .unwrap_or(false);
+        if confirmed {
+            send(
+                Method::Delete,
+                format!("/comments/{id}"),
+                Box::new(move |_| {
+                    announcer.say(text.comment_deleted);
+                    thread.remove(id);
+                }),
+                Box::new(|| {}),
+            );
+        }
+    };
+    let author = comment
+        .display_name
+        .clone()
+        .unwrap_or_else(|| text.anonymous.to_owned());
+    let heading_id = format!("comment-{id}");
+    let is_reply = comment.parent_id.is_some();
+    let can_act = thread.open && !comment.deleted && comment.visibility == Visibility::Published;
+    let on_reply = Callback::new(move |reply: CommentView| {
+        open.set(Open::Nothing);
+        thread.add(reply);
+    });
+    let close = Callback::new(move |()| open.set(Open::Nothing));
+    let replies = comment.replies.clone();
+    view! {
+        <li class="comment">
+            <article aria-labelledby=heading_id.clone()>
+                <p class="meta" id=heading_id.clone()>
+                    <span class="author">{author.clone()}</span>
+                    " · "{lang.date(&comment.created_at)}
+                    {(comment.visibility == Visibility::Pending).then(|| view! { " " <span class="badge pending">{text.pending}</span> })}
+                </p>
+                {if comment.deleted {
+                    view! { <p class="deleted">{text.deleted}</p> }.into_any()
+                } else {
+                    view! { <RichText text=comment.body.clone() /> }.into_any()
+                }}
+                <div class="actions">
+                    <span class="count">{move || supports(lang, state.get().supports)}</span>
+                    {can_act.then(|| view! {
+                        <button type="button" aria-pressed=move || state.get().supported_by_me.to_string()
+                            aria-describedby=heading_id.clone() on:click=toggle_support.clone()>
+                            {move || if state.get().supported_by_me { text.withdraw_support } else { text.support }}
+                        </button>
+                        {(!is_reply).then(|| view! {
+                            <button type="button" aria-expanded=move || (open.get() == Open::Reply).to_string()
+                                aria-describedby=heading_id.clone() on:click=move |_| open.set(Open::Reply)>{text.reply}</button>
+                        })}
+                        <button type="button" aria-expanded=move || (open.get() == Open::Report).to_string()
+                            aria-describedby=heading_id.clone() on:click=move |_| open.set(Open::Report)>{text.report}</button>
+                    })}
+                    {(comment.mine && !comment.deleted).then(|| view! {
+                        <button type="button" class="danger" aria-describedby=heading_id.clone() on:click=delete.clone()>{text.delete}</button>
+                    })}
+                </div>
+                {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                {move || match open.get() {
+                    Open::Reply => view! {
+                        <CommentForm parent=Some(id) on_posted=on_reply heading=reply_to(lang, &author) on_cancel=close />
+                    }.into_any(),
+                    Open::Report => view! { <ReportForm comment_id=id on_done=close /> }.into_any(),
+                    Open::Nothing => ().into_any(),
+                }}
+            </article>
+            {(!replies.is_empty()).then(|| view! {
+                <ul class="replies" aria-label=text.replies>
+                    {replies.into_iter().map(|reply| view! { <CommentItem comment=reply thread /> }.into_any()).collect_view()}
+                </ul>
+            })}
+        </li>
+    }
+}

@@ -1,0 +1,109 @@
+//! Reporting a comment: a reason (radio group) and optional details.
+
+use crate::api::{ApiFailure, Method};
+use crate::common::failure_message;
+use crate::i18n::texts;
+use crate::mount::use_widget_context;
+use crate::voter::token_for_action;
+use crate::widget::use_announcer;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use parvis_model::comments::{MAX_REPORT_DETAILS, ReportReason, ReportRequest};
+
+const REASONS: [ReportReason; 5] = [
+    ReportReason::Spam,
+    ReportReason::Abuse,
+    ReportReason::OffTopic,
+    ReportReason::PersonalData,
+    ReportReason::Other,
+];
+
+/// The report form of one comment; `on_done` closes it.
+#[component]
+pub fn ReportForm(
+    /// The reported comment.
+    comment_id: i64,
+    /// Called once sent, or when cancelled.
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let context = use_widget_context();
+    let text = texts(context.lang);
+    let announcer = use_announcer();
+    let reason = RwSignal::new(None::<usize>);
+    let details = RwSignal::new(String::new());
+    let (error, set_error) = signal(None::<&'static str>);
+    let send = Action::new_local(move |report: &ReportRequest| {
+        let (context, report) = (context.clone(), report.clone());
+        async move {
+            let token = token_for_action().ok_or(ApiFailure::Network)?;
+            let tail = format!("/comments/{comment_id}/reports");
+            context
+                .api
+                .send::<_, ()>(
+                    Method::Post,
+                    &context.widget_id,
+                    &tail,
+                    &token,
+                    Some(&report),
+                    None,
+                )
+                .await
+        }
+    });
+    Effect::new(move || match send.value().get() {
+        Some(Ok(_)) => {
+            announcer.say(text.report_sent);
+            on_done.run(());
+        }
+        Some(Err(failure)) => {
+            let message = failure_message(text, &failure);
+            set_error.set(Some(message));
+            announcer.say(message);
+        }
+        None => {}
+    });
+    let on_submit = move |event: SubmitEvent| {
+        event.prevent_default();
+        let Some(index) = reason.get_untracked() else {
+            set_error.set(Some(text.report_reason));
+            return;
+        };
+        let details = Some(details.get_untracked()).filter(|d| !d.trim().is_empty());
+        send.dispatch(ReportRequest {
+            reason: REASONS[index],
+            details,
+        });
+    };
+    let prefix = format!("report-{comment_id}");
+    let choices = text
+        .reasons
+        .iter()
+        .enumerate()
+        .map(|(index, label)| view! {
+            <label class="option">
+                <input type="radio" name=prefix.clone() on:change=move |_| reason.set(Some(index))
+                    prop:checked=move || reason.get() == Some(index) />
+                <span>{*label}</span>
+            </label>
+        })
+        .collect_view();
+    let pending = send.pending();
+    view! {
+        <form class="report-form" on:submit=on_submit novalidate>
+            <fieldset>
+                <legend>{text.report_reason}</legend>
+                {choices}
+            </fieldset>
+            <div class="field">
+                <label for=format!("{prefix}-details")>{format!("{} ({})", text.report_details, text.optional)}</label>
+                <textarea id=format!("{prefix}-details") rows="2" maxlength=MAX_REPORT_DETAILS
+                    prop:value=move || details.get() on:input=move |ev| details.set(event_target_value(&ev))></textarea>
+            </div>
+            {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            <div class="actions">
+                <button type="submit" class="primary" disabled=move || pending.get()>{text.send_report}</button>
+                <button type="button" on:click=move |_| on_done.run(())>{text.cancel}</button>
+            </div>
+        </form>
+    }
+}

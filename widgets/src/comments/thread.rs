@@ -1,0 +1,125 @@
+//! The thread: heading, the form, then comments newest first with "load more".
+
+use super::comment_form::CommentForm;
+use super::comment_item::CommentItem;
+use crate::common::{ListState, Paged, RichText};
+use crate::i18n::texts;
+use crate::mount::use_widget_context;
+use crate::widget::status_note;
+use leptos::prelude::*;
+use parvis_model::comments::CommentView;
+use parvis_model::{WidgetStatus, WidgetView};
+
+/// The thread's comments, shared with each comment so replies and deletions
+/// update the list in place.
+#[derive(Clone, Copy)]
+pub struct Thread {
+    /// The list.
+    pub comments: Paged<CommentView>,
+    /// Whether the thread accepts comments, replies and supports.
+    pub open: bool,
+}
+
+impl Thread {
+    /// Adds a new comment: a reply under its parent, else at the top.
+    pub fn add(self, comment: CommentView) {
+        self.comments.items.update(|items| match comment.parent_id {
+            Some(parent) => {
+                if let Some(p) = items.iter_mut().find(|c| c.id == parent) {
+                    p.replies.push(comment);
+                }
+            }
+            None => items.insert(0, comment),
+        });
+    }
+
+    /// Removes a deleted comment (a parent with replies stays as a placeholder).
+    pub fn remove(self, id: i64) {
+        self.comments.items.update(|items| {
+            for item in items.iter_mut() {
+                item.replies.retain(|r| r.id != id);
+                if item.id == id {
+                    item.deleted = true;
+                    item.body.clear();
+                    item.display_name = None;
+                }
+            }
+            items.retain(|c| !(c.deleted && c.replies.is_empty()));
+        });
+    }
+}
+
+/// A loaded comment thread.
+#[component]
+pub fn CommentThread(
+    /// The widget as loaded.
+    view: WidgetView,
+) -> impl IntoView {
+    let context = use_widget_context();
+    let text = texts(context.lang);
+    let thread = Thread {
+        comments: Paged::new(),
+        open: view.status == WidgetStatus::Open,
+    };
+    let load_first = {
+        let context = context.clone();
+        move || thread.comments.load(&context, "/comments".to_owned(), 1)
+    };
+    load_first();
+    let load_more = {
+        let context = context.clone();
+        move |_| {
+            if let Some(page) = thread.comments.next_page.get_untracked() {
+                thread.comments.load(&context, "/comments".to_owned(), page);
+            }
+        }
+    };
+    let on_posted = Callback::new(move |comment: CommentView| thread.add(comment));
+    let description = (!view.description.is_empty()).then(|| view.description.clone());
+    let list = move || {
+        let items = thread.comments.items.get();
+        if items.is_empty() && thread.comments.state.get() == ListState::Ready {
+            return view! { <p class="notice empty">{text.no_comments}</p> }.into_any();
+        }
+        view! {
+            <ul class="comments" aria-label=text.comments>
+                {items.into_iter().map(|comment| view! { <CommentItem comment thread /> }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let footer = move || {
+        match thread.comments.state.get() {
+        ListState::Loading => view! { <p class="notice loading">{text.loading}</p> }.into_any(),
+        ListState::Failed => view! {
+            <div class="notice error" role="alert">
+                <p>{text.load_failed}</p>
+                <button type="button" on:click={
+                    let load_first = load_first.clone();
+                    move |_| load_first()
+                }>{text.retry}</button>
+            </div>
+        }
+        .into_any(),
+        ListState::Ready => thread
+            .comments
+            .next_page
+            .get()
+            .map(|_| view! { <button type="button" class="more" on:click=load_more.clone()>{text.load_more}</button> })
+            .into_any(),
+    }
+    };
+    view! {
+        <div class="thread">
+            <h2 class="title">{view.title.clone()}</h2>
+            {description.map(|d| view! { <RichText text=d class="description" /> })}
+            {status_note(&view).map(|note| view! { <p class="notice">{note}</p> })}
+            {thread.open.then(|| view! {
+                <CommentForm parent=None on_posted heading=text.leave_comment.to_owned() />
+            })}
+            <h3>{text.comments}</h3>
+            {list}
+            {footer}
+        </div>
+    }
+}

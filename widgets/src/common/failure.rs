@@ -1,0 +1,15 @@
+//! What to tell a resident when a write fails.
+
+use crate::api::ApiFailure;
+use crate::i18n::Texts;
+use parvis_model::ProblemCode;
+
+/// The message for a failed write; what they typed is always kept.
+pub fn failure_message(text: &Texts, failure: &ApiFailure) -> &'static str {
+    match failure.code() {
+        Some(ProblemCode::RateLimited) => text.rate_limited,
+        Some(ProblemCode::OriginNotAllowed) => text.origin_refused,
+        Some(ProblemCode::WidgetNotOpen) => text.closed,
+        _ => text.send_failed,
+    }
+}

@@ -1,0 +1,14 @@
+//! Pieces every widget uses: the live region, failure messages, resident
+//! text with safe links, form fields.
+
+mod announcer;
+mod failure;
+mod field;
+mod paged;
+mod rich_text;
+
+pub use announcer::{Announcer, LiveRegion};
+pub use failure::failure_message;
+pub use field::{FieldErrors, TextField};
+pub use paged::{ListState, Paged};
+pub use rich_text::RichText;

@@ -1,0 +1,76 @@
+//! A list loaded page by page ("load more"), shared by idea boxes and
+//! comment threads.
+
+use crate::mount::WidgetContext;
+use crate::voter::stored_token;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use parvis_model::paging::Page;
+use serde::de::DeserializeOwned;
+
+/// Where a list stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListState {
+    /// A page is on its way.
+    Loading,
+    /// Everything asked for is shown.
+    Ready,
+    /// The last load failed; it can be retried.
+    Failed,
+}
+
+/// Items shown so far, the next page to ask for, and the state.
+pub struct Paged<T: Send + Sync + 'static> {
+    /// The items, in order.
+    pub items: RwSignal<Vec<T>>,
+    /// The next page, when there is one.
+    pub next_page: RwSignal<Option<u32>>,
+    /// Loading, ready or failed.
+    pub state: RwSignal<ListState>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Paged<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Paged<T> {}
+
+impl<T: Clone + DeserializeOwned + Send + Sync + 'static> Paged<T> {
+    /// An empty list.
+    pub fn new() -> Paged<T> {
+        Paged {
+            items: RwSignal::new(Vec::new()),
+            next_page: RwSignal::new(None),
+            state: RwSignal::new(ListState::Loading),
+        }
+    }
+
+    /// Loads `page` of `path` (with its query), replacing the items for the
+    /// first page and appending otherwise.
+    pub fn load(self, context: &WidgetContext, path: String, page: u32) {
+        let context = context.clone();
+        self.state.set(ListState::Loading);
+        spawn_local(async move {
+            let separator = if path.contains('?') { '&' } else { '?' };
+            let tail = format!("{path}{separator}page={page}");
+            match context
+                .api
+                .get::<Page<T>>(&context.widget_id, &tail, stored_token())
+                .await
+            {
+                Ok(loaded) => {
+                    if page == 1 {
+                        self.items.set(loaded.items);
+                    } else {
+                        self.items.update(|items| items.extend(loaded.items));
+                    }
+                    self.next_page.set(loaded.next_page);
+                    self.state.set(ListState::Ready);
+                }
+                Err(_) => self.state.set(ListState::Failed),
+            }
+        });
+    }
+}

@@ -1,0 +1,101 @@
+//! The idea box: heading, form, sorted list with "load more".
+
+use super::idea_card::IdeaCard;
+use super::idea_form::IdeaForm;
+use crate::common::{ListState, Paged, RichText};
+use crate::i18n::texts;
+use crate::mount::use_widget_context;
+use crate::widget::status_note;
+use leptos::prelude::*;
+use parvis_model::ideas::IdeaView;
+use parvis_model::{WidgetStatus, WidgetView};
+
+/// A loaded idea box.
+#[component]
+pub fn IdeaBox(
+    /// The widget as loaded.
+    view: WidgetView,
+) -> impl IntoView {
+    let context = use_widget_context();
+    let text = texts(context.lang);
+    let ideas: Paged<IdeaView> = Paged::new();
+    let sort = RwSignal::new("top".to_owned());
+    let path = move || format!("/ideas?sort={}", sort.get_untracked());
+    let load_first = {
+        let context = context.clone();
+        move || ideas.load(&context, path(), 1)
+    };
+    load_first();
+    let on_sort = {
+        let load_first = load_first.clone();
+        move |ev| {
+            sort.set(event_target_value(&ev));
+            load_first();
+        }
+    };
+    let load_more = {
+        let context = context.clone();
+        move |_| {
+            if let Some(page) = ideas.next_page.get_untracked() {
+                ideas.load(&context, path(), page);
+            }
+        }
+    };
+    let on_created =
+        Callback::new(move |idea: IdeaView| ideas.items.update(|items| items.insert(0, idea)));
+    let open = view.status == WidgetStatus::Open;
+    let description = (!view.description.is_empty()).then(|| view.description.clone());
+    let list = move || {
+        let items = ideas.items.get();
+        if items.is_empty() && ideas.state.get() == ListState::Ready {
+            return view! { <p class="notice empty">{text.no_ideas}</p> }.into_any();
+        }
+        view! {
+            <ul class="ideas" aria-label=text.ideas>
+                {items.into_iter().map(|idea| view! { <IdeaCard idea open /> }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let footer = move || {
+        match ideas.state.get() {
+        ListState::Loading => view! { <p class="notice loading">{text.loading}</p> }.into_any(),
+        ListState::Failed => view! {
+            <div class="notice error" role="alert">
+                <p>{text.load_failed}</p>
+                <button type="button" on:click={
+                    let load_first = load_first.clone();
+                    move |_| load_first()
+                }>{text.retry}</button>
+            </div>
+        }
+        .into_any(),
+        ListState::Ready => ideas
+            .next_page
+            .get()
+            .map(|_| view! { <button type="button" class="more" on:click=load_more.clone()>{text.load_more}</button> })
+            .into_any(),
+    }
+    };
+
+    view! {
+        <div class="idea-box">
+            <h2 class="title">{view.title.clone()}</h2>
+            {description.map(|d| view! { <RichText text=d class="description" /> })}
+            {status_note(&view).map(|note| view! { <p class="notice">{note}</p> })}
+            {open.then(|| view! { <IdeaForm on_created /> })}
+            <div class="list-header">
+                <h3>{text.ideas}</h3>
+                <label class="sort">
+                    {text.sort_by}
+                    <select on:change=on_sort prop:value=move || sort.get()>
+                        <option value="top">{text.sort_top}</option>
+                        <option value="newest">{text.sort_newest}</option>
+                    </select>
+                </label>
+            </div>
+            {list}
+            {footer}
+        </div>
+    }
+}

@@ -1,0 +1,86 @@
+//! Loads a widget by id and shows the component of its kind.
+
+use crate::api::ApiFailure;
+use crate::comments::CommentThread;
+use crate::common::{Announcer, LiveRegion};
+use crate::i18n::texts;
+use crate::ideas::IdeaBox;
+use crate::mount::use_widget_context;
+use crate::poll::Poll;
+use crate::voter::stored_token;
+use leptos::prelude::*;
+use parvis_model::{ProblemCode, WidgetKind, WidgetView};
+
+/// The whole widget: loading, error with retry, or the loaded kind.
+#[component]
+pub fn Widget() -> impl IntoView {
+    let context = use_widget_context();
+    let text = texts(context.lang);
+    let announcer = Announcer::new();
+    provide_context(announcer);
+    let widget = LocalResource::new(move || {
+        let context = context.clone();
+        async move {
+            context
+                .api
+                .get::<WidgetView>(&context.widget_id, "", stored_token())
+                .await
+        }
+    });
+    let body = move || match widget.get() {
+        None => view! { <p class="notice loading">{text.loading}</p> }.into_any(),
+        Some(Ok(view)) => match view.kind {
+            WidgetKind::Poll => view! { <Poll view /> }.into_any(),
+            WidgetKind::Ideas => view! { <IdeaBox view /> }.into_any(),
+            WidgetKind::Comments => view! { <CommentThread view /> }.into_any(),
+        },
+        Some(Err(failure)) => {
+            view! { <LoadError failure retry=move || widget.refetch() /> }.into_any()
+        }
+    };
+    view! {
+        <section class="widget" aria-busy=move || widget.get().is_none().to_string()>
+            {body}
+            <LiveRegion announcer />
+        </section>
+    }
+}
+
+/// A load that failed, with a retry button (except for a widget that does not exist).
+#[component]
+pub fn LoadError(
+    /// What went wrong.
+    failure: ApiFailure,
+    /// Loads again.
+    retry: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    let text = texts(use_widget_context().lang);
+    let not_found = failure.code() == Some(ProblemCode::NotFound);
+    view! {
+        <div class="notice error" role="alert">
+            <p>{if not_found { text.not_found } else { text.load_failed }}</p>
+            {(!not_found).then(|| view! {
+                <button type="button" on:click=move |_| retry()>{text.retry}</button>
+            })}
+        </div>
+    }
+}
+
+/// The announcer of the enclosing widget.
+pub fn use_announcer() -> Announcer {
+    expect_context::<Announcer>()
+}
+
+/// The status note of a widget that is not open: not yet, or no more.
+pub fn status_note(view: &WidgetView) -> Option<String> {
+    let lang = use_widget_context().lang;
+    let text = texts(lang);
+    match view.status {
+        parvis_model::WidgetStatus::Scheduled => Some(match &view.opens_at {
+            Some(date) => crate::i18n::opens_on(lang, date),
+            None => text.not_open_yet.to_owned(),
+        }),
+        parvis_model::WidgetStatus::Closed => Some(text.closed.to_owned()),
+        _ => None,
+    }
+}
