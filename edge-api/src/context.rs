@@ -24,6 +24,9 @@ pub struct Ctx {
     pub widget: Option<WidgetRow>,
     /// Public routes: the keyed hash of the `Parvis-Voter` token, when sent.
     pub voter: Option<String>,
+    /// Public writes sent with an `Idempotency-Key`: its scope hash, which
+    /// creations store on their row.
+    pub idempotency_key: Option<String>,
 }
 
 impl Ctx {

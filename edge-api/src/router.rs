@@ -44,6 +44,7 @@ pub async fn handle(req: Request, env: Env) -> Response {
         params: params.clone(),
         widget: None,
         voter: None,
+        idempotency_key: None,
     };
     let reply = match route.area() {
         Area::Public => public_route(route, ctx).await,
@@ -148,6 +149,7 @@ async fn public_write(route: &Route, ctx: &mut Ctx, cors: &CorsPolicy) -> Result
         idempotency::Claim::Replay(reply) => return Ok(reply),
         idempotency::Claim::Fresh(claim) => claim,
     };
+    ctx.idempotency_key = Some(claim.clone());
     let reply = dispatch(route.handler, ctx)
         .await
         .unwrap_or_else(ApiError::into_reply);

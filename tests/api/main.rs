@@ -4,6 +4,7 @@
 //! Modules mirror `edge-api/src/`.
 
 mod abuse;
+mod bad_input;
 mod cors;
 mod errors;
 mod openapi;

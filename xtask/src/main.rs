@@ -8,6 +8,7 @@
 
 mod admin;
 mod build;
+mod crash_test;
 mod demo;
 mod paths;
 mod process;

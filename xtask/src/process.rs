@@ -83,6 +83,12 @@ impl Service {
         !matches!(self.child.try_wait(), Ok(None))
     }
 
+    /// Kills the whole group at once, as a crash would (no clean shutdown).
+    pub fn crash(&mut self) {
+        self.signal_group("-KILL");
+        let _ = self.child.wait();
+    }
+
     fn signal_group(&self, signal: &str) {
         let group = format!("-{}", self.child.id());
         let _ = Command::new("kill")

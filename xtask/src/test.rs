@@ -3,7 +3,7 @@
 
 use crate::process::{Service, exec, free_port, run_tee};
 use crate::wrangler::{self, State};
-use crate::{Result, admin, build, paths, static_server, tools};
+use crate::{Result, admin, build, crash_test, paths, static_server, tools};
 use std::process::Command;
 
 /// Passed and failed counts over every stage.
@@ -67,6 +67,7 @@ pub fn run() -> Result {
     if built_ok {
         let result = end_to_end(&mut tally);
         tally.check("end-to-end setup", result);
+        tally.check("crash test", crash_test::run());
     }
 
     for failure in &tally.failures {

@@ -14,6 +14,10 @@ use serde::Deserialize;
 
 /// How long answers are kept for retries.
 const KEEP_SECONDS: i64 = 24 * 3600;
+/// A claim still in progress after this long was abandoned (the Worker
+/// stopped mid-request): a retry takes it over. Creations store the key on
+/// their row, so taking over never inserts twice.
+const STALE_SECONDS: i64 = 10;
 
 /// The outcome of claiming a key.
 pub enum Claim {
@@ -72,13 +76,15 @@ pub async fn claim(ctx: &Ctx, key: &str) -> Result<Claim, ApiError> {
     #[derive(Deserialize)]
     struct Stored {
         request_hash: String,
+        created_at: i64,
         status: u16,
         content_type: Option<String>,
         body: Option<String>,
     }
     let stored: Option<Stored> = first(query(
         &ctx.db,
-        "SELECT request_hash, status, content_type, body FROM idempotency_keys WHERE key_hash = ?1",
+        "SELECT request_hash, created_at, status, content_type, body FROM idempotency_keys \
+         WHERE key_hash = ?1",
         &[Arg::Text(&key_hash)],
     )?)
     .await?;
@@ -86,12 +92,31 @@ pub async fn claim(ctx: &Ctx, key: &str) -> Result<Claim, ApiError> {
         // Pruned between the insert and the read: extremely unlikely; ask for a retry.
         None => Err(ApiError::IdempotencyInProgress),
         Some(stored) if stored.request_hash != request_hash => Err(ApiError::IdempotencyKeyReused),
-        Some(stored) if stored.status == 0 => Err(ApiError::IdempotencyInProgress),
+        Some(stored) if stored.status == 0 && stored.created_at >= ctx.now - STALE_SECONDS => {
+            Err(ApiError::IdempotencyInProgress)
+        }
+        Some(stored) if stored.status == 0 => take_over(ctx, key_hash, stored.created_at).await,
         Some(stored) => Ok(Claim::Replay(Reply::with_body(
             stored.status,
             stored.content_type.as_deref().unwrap_or_default(),
             stored.body.unwrap_or_default().into_bytes(),
         ))),
+    }
+}
+
+/// Takes over an abandoned claim; of two concurrent retries only one can.
+async fn take_over(ctx: &Ctx, key_hash: String, seen_at: i64) -> Result<Claim, ApiError> {
+    let taken = run(query(
+        &ctx.db,
+        "UPDATE idempotency_keys SET created_at = ?2 \
+         WHERE key_hash = ?1 AND status = 0 AND created_at = ?3",
+        &[Arg::Text(&key_hash), Arg::Int(ctx.now), Arg::Int(seen_at)],
+    )?)
+    .await?;
+    if taken == 1 {
+        Ok(Claim::Fresh(key_hash))
+    } else {
+        Err(ApiError::IdempotencyInProgress)
     }
 }
 

@@ -42,10 +42,15 @@ pub async fn cast(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     // D1 runs a batch as one transaction: a repeat voter's ballot fails on
     // the UNIQUE (widget_id, voter_hash) constraint and nothing is written.
     if let Err(error) = ctx.db.batch(statements).await {
-        if is_unique_violation(&error) {
-            return Err(ApiError::AlreadyVoted(recorded_choices(ctx).await?));
+        if !is_unique_violation(&error) {
+            return Err(error.into());
         }
-        return Err(error.into());
+        let recorded = recorded_choices(ctx).await?;
+        // A retry (same Idempotency-Key) of a ballot stored before a crash
+        // cut its answer is the same ballot, so the same success.
+        if ctx.idempotency_key.is_none() || recorded != choices {
+            return Err(ApiError::AlreadyVoted(recorded));
+        }
     }
     Reply::json(201, &view(ctx).await?)
 }

@@ -165,7 +165,9 @@ pub async fn post(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     let created: Option<Created> = first(query(
         &ctx.db,
         "INSERT INTO comments (widget_id, parent_id, voter_hash, body, display_name, visibility, \
-           created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+           created_at, client_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
+         ON CONFLICT (client_key) WHERE client_key IS NOT NULL \
+         DO UPDATE SET client_key = excluded.client_key RETURNING id",
         &[
             Arg::Text(&widget.id),
             parent_id.into(),
@@ -174,6 +176,8 @@ pub async fn post(ctx: &mut Ctx) -> Result<Reply, ApiError> {
             comment.display_name.as_deref().into(),
             Arg::Text(widget.new_item_visibility()),
             Arg::Int(ctx.now),
+            // With an idempotency key, the row it already created is found, not doubled.
+            ctx.idempotency_key.as_deref().into(),
         ],
     )?)
     .await?;

@@ -142,7 +142,9 @@ pub async fn submit(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     let created: Option<Created> = first(query(
         &ctx.db,
         "INSERT INTO ideas (widget_id, voter_hash, title, description, display_name, visibility, \
-           created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+           created_at, client_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
+         ON CONFLICT (client_key) WHERE client_key IS NOT NULL \
+         DO UPDATE SET client_key = excluded.client_key RETURNING id",
         &[
             Arg::Text(&widget.id),
             Arg::Text(ctx.voter()?),
@@ -151,6 +153,8 @@ pub async fn submit(ctx: &mut Ctx) -> Result<Reply, ApiError> {
             idea.display_name.as_deref().into(),
             Arg::Text(widget.new_item_visibility()),
             Arg::Int(ctx.now),
+            // With an idempotency key, the row it already created is found, not doubled.
+            ctx.idempotency_key.as_deref().into(),
         ],
     )?)
     .await?;

@@ -202,21 +202,21 @@ fn comment_supports_count_one_per_voter_under_load() {
     let comment = id(&post(&widget, &new_voter(), json!({ "body": "Soutenez-moi" })).send());
     let path = format!("/v1/widgets/{widget}/comments/{comment}/support");
     let voter = new_voter();
-    let same = concurrently(100, 20, |_| {
+    let same = concurrently(1000, 40, |_| {
         Call::request("PUT", path.clone())
             .from_city()
             .header("Parvis-Voter", &voter)
     });
     assert!(same.iter().all(|s| [200, 429].contains(s)), "{same:?}");
-    let voters: Vec<String> = (0..300).map(|_| new_voter()).collect();
-    let distinct = concurrently(300, 30, |i| {
+    let voters: Vec<String> = (0..1000).map(|_| new_voter()).collect();
+    let distinct = concurrently(1000, 40, |i| {
         Call::request("PUT", path.clone())
             .from_city()
             .header("Parvis-Voter", &voters[i])
     });
-    assert_eq!(count_status(&distinct, 200), 300);
+    assert_eq!(count_status(&distinct, 200), 1000);
     let thread = list(&widget, &voter);
-    assert_eq!(thread["items"][0]["supports"], 301);
+    assert_eq!(thread["items"][0]["supports"], 1001);
     assert_eq!(thread["items"][0]["supported_by_me"], true);
     let withdrawn = Call::request("DELETE", path)
         .from_city()
@@ -224,7 +224,7 @@ fn comment_supports_count_one_per_voter_under_load() {
         .send();
     assert_eq!(
         withdrawn.json,
-        json!({ "supports": 300, "supported_by_me": false })
+        json!({ "supports": 1000, "supported_by_me": false })
     );
 }
 

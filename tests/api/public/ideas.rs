@@ -199,7 +199,7 @@ fn ideas_sort_by_top_or_newest_and_paginate() {
 }
 
 #[test]
-fn two_hundred_concurrent_supports_from_one_voter_count_once_and_five_hundred_voters_count_all() {
+fn a_thousand_concurrent_supports_from_one_voter_count_once_and_a_thousand_voters_count_all() {
     let widget = new_idea_box("after_publication");
     let one = submit(&widget, &new_voter(), json!({ "title": "Tempête" }))
         .send()
@@ -212,15 +212,15 @@ fn two_hundred_concurrent_supports_from_one_voter_count_once_and_five_hundred_vo
         .as_i64()
         .expect("id");
     let voter = new_voter();
-    let statuses = concurrently(200, 40, |_| support(&widget, one, &voter, true));
+    let statuses = concurrently(1000, 40, |_| support(&widget, one, &voter, true));
     assert!(
         statuses.iter().all(|s| [200, 429].contains(s)),
         "{statuses:?}"
     );
-    let statuses = concurrently(500, 40, |_| support(&widget, many, &new_voter(), true));
-    assert_eq!(count_status(&statuses, 200), 500);
+    let statuses = concurrently(1000, 40, |_| support(&widget, many, &new_voter(), true));
+    assert_eq!(count_status(&statuses, 200), 1000);
     let list = Call::get(format!("/v1/widgets/{widget}/ideas?sort=top")).send();
-    assert_eq!(list.json["items"][0]["supports"], 500);
+    assert_eq!(list.json["items"][0]["supports"], 1000);
     assert_eq!(list.json["items"][1]["supports"], 1);
 }
 
