@@ -5,11 +5,14 @@
 //! - `test`: every check and test, ending with `N passed, N failed`.
 //! - `build`: install what is missing and build the widgets and the Worker.
 //! - `admin`: create a city's first admin (see `admin.rs`).
+//! - `bench`: sizes, start time and loads, with their baselines (see `bench.rs`).
 
 mod admin;
+mod bench;
 mod build;
 mod crash_test;
 mod demo;
+mod fuzz;
 mod paths;
 mod process;
 mod static_server;
@@ -24,7 +27,7 @@ pub type Error = Box<dyn std::error::Error + Send + Sync>;
 /// The result of every task step.
 pub type Result<T = ()> = std::result::Result<T, Error>;
 
-const USAGE: &str = "usage: cargo xtask <demo | test | build | admin …>";
+const USAGE: &str = "usage: cargo xtask <demo | test | build | bench | admin …>";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -32,6 +35,7 @@ fn main() -> ExitCode {
         "demo" => demo::run(),
         "test" => test::run(),
         "build" => tools::ensure_build_tools().and_then(|()| build::run()),
+        "bench" => bench::run(),
         "admin" => admin::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => {
             eprintln!("{USAGE}");

@@ -3,7 +3,7 @@
 
 use crate::process::{Service, exec, free_port, run_tee};
 use crate::wrangler::{self, State};
-use crate::{Result, admin, build, crash_test, paths, static_server, tools};
+use crate::{Result, admin, build, crash_test, fuzz, paths, static_server, tools};
 use std::process::Command;
 
 /// Passed and failed counts over every stage.
@@ -157,6 +157,7 @@ fn end_to_end(tally: &mut Tally) -> Result {
     )?;
     let (passed, failed) = playwright_counts(&report);
     tally.runner("browser tests", ok, passed, failed);
+    tally.check("API fuzzing (schemathesis)", fuzz::run(&api_url, &city_url));
     Ok(())
 }
 
