@@ -319,7 +319,7 @@ same machine as the load generator, so they compare designs, not production capa
 
 /// The Markdown table printed and kept in `docs/benchmarks.md`.
 fn table(report: &Value) -> String {
-    let kb = |v: &Value| format!("{:.1} KB", v.as_f64().unwrap_or(0.0) / 1000.0);
+    let kb = |v: &Value| format!("{:.1} kB", v.as_f64().unwrap_or(0.0) / 1000.0);
     let mut lines = vec!["| Measure | Figure |".to_owned(), "|---|---|".to_owned()];
     let mut total_brotli = 0.0;
     for name in ["embed.js", "glue.js", "widgets.wasm"] {
@@ -333,7 +333,7 @@ fn table(report: &Value) -> String {
         ));
     }
     lines.push(format!(
-        "| Resident bundle, brotli (target 80 KB, goal 60 KB) | {:.1} KB |",
+        "| Resident bundle, brotli (target 80 kB, goal 60 kB) | {:.1} kB |",
         total_brotli / 1000.0
     ));
     lines.push("| Dashboard bundle | not built yet |".to_owned());
