@@ -5,8 +5,8 @@ import { defineConfig } from "@playwright/test";
 export default defineConfig({
   testDir: ".",
   testMatch: "*.spec.mjs",
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  timeout: 45_000,
+  expect: { timeout: 20_000 },
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -14,6 +14,7 @@ export default defineConfig({
   outputDir: "../../target/playwright-results",
   use: {
     baseURL: process.env.PARVIS_CITY_URL ?? "http://127.0.0.1:8080",
+    locale: "fr-FR",
     browserName: "chromium",
     trace: "retain-on-failure",
     launchOptions: {

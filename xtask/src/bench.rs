@@ -205,7 +205,8 @@ pub fn run() -> Result {
             "embed.js": sizes(&public.join("embed.js"))?,
             "glue.js": sizes(&public.join("pkg").join("parvis_widgets.js"))?,
             "widgets.wasm": sizes(&public.join("pkg").join("parvis_widgets_bg.wasm"))?,
-            "dashboard": "not built yet",
+            "dashboard.js": sizes(&public.join("admin").join("pkg").join("parvis_dashboard.js"))?,
+            "dashboard.wasm": sizes(&public.join("admin").join("pkg").join("parvis_dashboard_bg.wasm"))?,
         },
     });
     let worker = sizes(&paths::edge_api().join("build").join("index_bg.wasm"))?;
@@ -336,7 +337,15 @@ fn table(report: &Value) -> String {
         "| Resident bundle, brotli (target 80 kB, goal 60 kB) | {:.1} kB |",
         total_brotli / 1000.0
     ));
-    lines.push("| Dashboard bundle | not built yet |".to_owned());
+    for name in ["dashboard.js", "dashboard.wasm"] {
+        let s = &report["bundle"][name];
+        lines.push(format!(
+            "| {name} raw / gzip -9 / brotli -q 11 | {} / {} / {} |",
+            kb(&s["raw"]),
+            kb(&s["gzip"]),
+            kb(&s["brotli"])
+        ));
+    }
     let worker = &report["worker"]["wasm"];
     let share = worker["gzip"].as_f64().unwrap_or(0.0) / WORKER_LIMIT_FREE as f64 * 100.0;
     lines.push(format!(

@@ -1,4 +1,4 @@
-//! Builds the resident widgets into the Worker's assets, then the Worker.
+//! Builds the resident widgets and the staff dashboard into the Worker's assets, then the Worker.
 
 use crate::process::exec;
 use crate::{Result, paths};
@@ -7,47 +7,66 @@ use std::process::Command;
 /// Builds everything the Worker serves and runs.
 pub fn run() -> Result {
     widgets()?;
+    dashboard()?;
     worker()
 }
 
-/// The widgets crate for wasm32, then wasm-bindgen (ES module glue) and
-/// wasm-opt (size), plus the loader, into `edge-api/public/`.
-fn widgets() -> Result {
-    let root = paths::root();
+/// A wasm crate for the browser: cargo, wasm-bindgen (ES module glue), then
+/// wasm-opt for size, into `out_dir` as `{name}.js` and `{name}_bg.wasm`.
+fn browser_bundle(package: &str, name: &str, out_dir: &std::path::Path) -> Result {
     exec(
         Command::new("cargo")
-            .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
-            .args(["-p", "parvis-widgets"])
-            .current_dir(&root),
+            .args([
+                "build",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                package,
+            ])
+            .current_dir(paths::root()),
     )?;
     let wasm = paths::target()
         .join("wasm32-unknown-unknown")
         .join("release")
-        .join("parvis_widgets.wasm");
-    let out_dir = paths::assets().join("pkg");
+        .join(format!("{name}.wasm"));
     exec(
         Command::new("wasm-bindgen")
-            .args([
-                "--target",
-                "web",
-                "--no-typescript",
-                "--out-name",
-                "parvis_widgets",
-            ])
+            .args(["--target", "web", "--no-typescript", "--out-name", name])
             .arg("--out-dir")
-            .arg(&out_dir)
+            .arg(out_dir)
             .arg(&wasm),
     )?;
-    let bindgen_wasm = out_dir.join("parvis_widgets_bg.wasm");
+    let bindgen_wasm = out_dir.join(format!("{name}_bg.wasm"));
     exec(
         Command::new(paths::node_bin("wasm-opt"))
             .args(["-Oz", "--strip-debug", "--strip-producers"])
             .arg(&bindgen_wasm)
             .arg("-o")
             .arg(&bindgen_wasm),
+    )
+}
+
+/// The staff dashboard, its own bundle, served at `/admin/`.
+fn dashboard() -> Result {
+    let admin = paths::assets().join("admin");
+    browser_bundle("parvis-dashboard", "parvis_dashboard", &admin.join("pkg"))?;
+    let static_files = paths::root().join("dashboard").join("static");
+    for file in ["index.html", "dashboard.css"] {
+        std::fs::copy(static_files.join(file), admin.join(file))?;
+    }
+    Ok(())
+}
+
+/// The resident widgets and their loader, into `edge-api/public/`.
+fn widgets() -> Result {
+    browser_bundle(
+        "parvis-widgets",
+        "parvis_widgets",
+        &paths::assets().join("pkg"),
     )?;
     std::fs::copy(
-        root.join("widgets").join("embed.js"),
+        paths::root().join("widgets").join("embed.js"),
         paths::assets().join("embed.js"),
     )?;
     Ok(())

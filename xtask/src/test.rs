@@ -146,6 +146,15 @@ fn end_to_end(tally: &mut Tally) -> Result {
     let (passed, failed) = libtest_counts(&out);
     tally.runner("API tests", ok, passed, failed);
 
+    // The load tests leave a large local D1 write log; let workerd settle
+    // before the browser tests start their clocks.
+    let address = format!("127.0.0.1:{api_port}");
+    let settled = std::time::Instant::now();
+    while crate::process::http_status(&address, "/v1/widgets/test-closed-poll") != Some(200)
+        && settled.elapsed() < std::time::Duration::from_secs(60)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(250));
+    }
     let report = paths::target().join("playwright-report.json");
     let (ok, _) = run_tee(
         Command::new(paths::node_bin("playwright"))

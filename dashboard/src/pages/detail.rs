@@ -1,0 +1,160 @@
+//! One widget: the snippet to paste, its results as an accessible chart,
+//! participation per day, and the exports.
+
+use crate::api;
+use crate::app::use_ui;
+use crate::pages::list::{kind_index, status_index};
+use leptos::prelude::*;
+use parvis_model::WidgetKind;
+use parvis_model::results::WidgetResults;
+use parvis_model::staff::StaffWidget;
+
+/// The detail page of widget `id`.
+#[component]
+pub fn WidgetDetail(
+    /// The widget's id.
+    id: String,
+) -> impl IntoView {
+    let ui = use_ui();
+    let widget_id = id.clone();
+    let data = LocalResource::new(move || {
+        let id = widget_id.clone();
+        async move {
+            let widget = api::get::<StaffWidget>(&format!("/v1/staff/widgets/{id}")).await;
+            let results =
+                api::get::<WidgetResults>(&format!("/v1/staff/widgets/{id}/results")).await;
+            if let Err(failure) = &widget {
+                ui.check(failure);
+            }
+            widget.and_then(|w| results.map(|r| (w, r)))
+        }
+    });
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let snippet = format!(
+        "<script src=\"{origin}/embed.js\" async></script>\n<div data-parvis-widget=\"{id}\"></div>"
+    );
+    let copied = RwSignal::new(false);
+    let copy = {
+        let snippet = snippet.clone();
+        move |_| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.navigator().clipboard().write_text(&snippet);
+                copied.set(true);
+            }
+        }
+    };
+    let exports = {
+        let id = id.clone();
+        move || {
+            let text = ui.text();
+            let base = format!("/v1/staff/widgets/{id}/export");
+            view! {
+                <p class="actions">
+                    <span>{text.download}" :"</span>
+                    <a href=format!("{base}?format=csv&separator=semicolon") download>{text.csv_semicolon}</a>
+                    <a href=format!("{base}?format=csv&separator=comma") download>{text.csv_comma}</a>
+                    <a href=format!("{base}?format=json") download>{text.json}</a>
+                </p>
+            }
+        }
+    };
+    let body = move || match data.get() {
+        None => view! { <p>{ui.text().loading}</p> }.into_any(),
+        Some(Err(_)) => {
+            view! { <p class="error" role="alert">{ui.text().load_failed}</p> }.into_any()
+        }
+        Some(Ok((widget, results))) => {
+            let text = ui.text();
+            let lang = ui.lang.get();
+            view! {
+                <h1>{widget.title.clone()}</h1>
+                <p class="muted">
+                    {text.kinds[kind_index(widget.kind)]}" · "{text.statuses[status_index(widget.status)]}" · "
+                    <a href=format!("#/widgets/{}/edit", widget.id)>{text.edit}</a>
+                </p>
+                <section class="card" aria-labelledby="results-title">
+                    <h2 id="results-title">{text.results}</h2>
+                    {(widget.kind == WidgetKind::Poll).then(|| view! { <BarChart results=results.clone() /> })}
+                    {(widget.kind == WidgetKind::Ideas && !results.top_ideas.is_empty()).then(|| view! {
+                        <table>
+                            <caption>{text.top_ideas}</caption>
+                            <thead><tr><th scope="col">{text.title}</th><th scope="col">{text.supports}</th></tr></thead>
+                            <tbody>{results.top_ideas.iter().take(20).map(|i| view! {
+                                <tr><td>{i.title.clone()}</td><td>{i.supports}</td></tr>
+                            }).collect_view()}</tbody>
+                        </table>
+                    })}
+                    <table>
+                        <caption>{text.per_day}</caption>
+                        <thead><tr><th scope="col">{text.day}</th><th scope="col">{text.count}</th></tr></thead>
+                        <tbody>{results.per_day.iter().map(|d| view! {
+                            <tr><td>{lang.date(&format!("{}T12:00:00Z", d.day))}</td><td>{d.count}</td></tr>
+                        }).collect_view()}</tbody>
+                    </table>
+                    {exports.clone()}
+                </section>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        {body}
+        <section class="card" aria-labelledby="embed-title">
+            <h2 id="embed-title">{move || ui.text().embed}</h2>
+            <p>{move || ui.text().embed_help}</p>
+            <pre class="snippet"><code data-testid="snippet">{snippet.clone()}</code></pre>
+            <p class="actions">
+                <button type="button" on:click=copy>{move || ui.text().copy}</button>
+                <span role="status">{move || copied.get().then(|| ui.text().copied)}</span>
+            </p>
+            <ul>
+                <li>{move || ui.text().wordpress}</li>
+                <li>{move || ui.text().drupal}</li>
+            </ul>
+        </section>
+    }
+}
+
+/// The poll's results as horizontal SVG bars, with the same figures in a
+/// table for screen readers and for reading exact values.
+#[component]
+fn BarChart(
+    /// The results.
+    results: WidgetResults,
+) -> impl IntoView {
+    let ui = use_ui();
+    let text = ui.text();
+    let max = results
+        .options
+        .iter()
+        .map(|o| o.count)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let height = 36 * results.options.len().max(1);
+    let bars = results.options.iter().enumerate().map(|(i, o)| {
+        let y = i * 36;
+        let width = 10 + (o.count * 380 / max) as usize;
+        view! {
+            <g>
+                <rect x="0" y=y + 4 width=width height="24" fill="#1d4ed8"></rect>
+                <text x=width + 8 y=y + 21 fill="#1a1a1a">{format!("{} · {} %", o.label, o.percent)}</text>
+            </g>
+        }
+    }).collect_view();
+    view! {
+        <svg role="img" aria-labelledby="chart-title" width="100%" height=height viewBox=format!("0 0 720 {height}")>
+            <title id="chart-title">{text.results}</title>
+            {bars}
+        </svg>
+        <table>
+            <caption>{text.votes}</caption>
+            <thead><tr><th scope="col">{text.answer}</th><th scope="col">{text.votes}</th><th scope="col">"%"</th></tr></thead>
+            <tbody>{results.options.iter().map(|o| view! {
+                <tr><td>{o.label.clone()}</td><td>{o.count}</td><td>{o.percent}</td></tr>
+            }).collect_view()}</tbody>
+        </table>
+    }
+}
