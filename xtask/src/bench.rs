@@ -233,9 +233,24 @@ pub fn run() -> Result {
     let _api = wrangler::start_dev(&state, api_port)?;
     let _baseline = start_baseline(baseline_port)?;
     let api = format!("http://127.0.0.1:{api_port}");
+    // The floor: the demo page itself with the snippet and placeholders taken out.
+    let floor_dir = paths::target().join("bench-site");
+    std::fs::create_dir_all(&floor_dir)?;
+    let demo = std::fs::read_to_string(
+        paths::root()
+            .join("examples")
+            .join("demo-city")
+            .join("index.html"),
+    )?;
+    let floor: String = demo
+        .lines()
+        .filter(|line| !line.contains("embed.js") && !line.contains("data-parvis-widget"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    std::fs::write(floor_dir.join("floor.html"), floor)?;
     static_server::serve(
         vec![
-            ("/bench/", paths::root().join("bench")),
+            ("/bench/", floor_dir),
             ("/", paths::root().join("examples").join("demo-city")),
         ],
         city_port,
