@@ -2,7 +2,7 @@
 
 use super::comment_form::CommentForm;
 use super::comment_item::CommentItem;
-use crate::common::{ListState, Paged, RichText};
+use crate::common::{ListFooter, ListState, Paged, RichText};
 use crate::i18n::texts;
 use crate::mount::use_widget_context;
 use crate::widget::status_note;
@@ -88,27 +88,8 @@ pub fn CommentThread(
         }
         .into_any()
     };
-    let footer = move || {
-        match thread.comments.state.get() {
-        ListState::Loading => view! { <p class="notice loading">{text.loading}</p> }.into_any(),
-        ListState::Failed => view! {
-            <div class="notice error" role="alert">
-                <p>{text.load_failed}</p>
-                <button type="button" on:click={
-                    let load_first = load_first.clone();
-                    move |_| load_first()
-                }>{text.retry}</button>
-            </div>
-        }
-        .into_any(),
-        ListState::Ready => thread
-            .comments
-            .next_page
-            .get()
-            .map(|_| view! { <button type="button" class="more" on:click=load_more.clone()>{text.load_more}</button> })
-            .into_any(),
-    }
-    };
+    let retry = Callback::new(move |()| load_first());
+    let more = Callback::new(load_more);
     view! {
         <div class="thread">
             <h2 class="title">{view.title.clone()}</h2>
@@ -119,7 +100,7 @@ pub fn CommentThread(
             })}
             <h3>{text.comments}</h3>
             {list}
-            {footer}
+            <ListFooter state=thread.comments.state next_page=thread.comments.next_page retry more />
         </div>
     }
 }

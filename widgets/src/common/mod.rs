@@ -10,5 +10,5 @@ mod rich_text;
 pub use announcer::{Announcer, LiveRegion};
 pub use failure::failure_message;
 pub use field::{FieldErrors, TextField};
-pub use paged::{ListState, Paged};
+pub use paged::{ListFooter, ListState, Paged};
 pub use rich_text::RichText;

@@ -74,3 +74,37 @@ impl<T: Clone + DeserializeOwned + Send + Sync + 'static> Paged<T> {
         });
     }
 }
+
+/// The end of a paged list: "loading", an error with a retry button, or
+/// "load more" while pages remain.
+#[component]
+pub fn ListFooter(
+    /// The list's state.
+    state: RwSignal<ListState>,
+    /// The next page, when there is one.
+    next_page: RwSignal<Option<u32>>,
+    /// Loads the list again from its first page.
+    retry: Callback<()>,
+    /// Loads the next page.
+    more: Callback<()>,
+) -> impl IntoView {
+    let text = crate::i18n::texts(crate::mount::use_widget_context().lang);
+    move || {
+        match state.get() {
+        ListState::Loading => view! { <p class="notice loading">{text.loading}</p> }.into_any(),
+        ListState::Failed => view! {
+            <div class="notice error" role="alert">
+                <p>{text.load_failed}</p>
+                <button type="button" on:click=move |_| retry.run(())>{text.retry}</button>
+            </div>
+        }
+        .into_any(),
+        ListState::Ready => next_page
+            .get()
+            .map(|_| view! {
+                <button type="button" class="more" on:click=move |_| more.run(())>{text.load_more}</button>
+            })
+            .into_any(),
+    }
+    }
+}

@@ -2,7 +2,7 @@
 
 use super::idea_card::IdeaCard;
 use super::idea_form::IdeaForm;
-use crate::common::{ListState, Paged, RichText};
+use crate::common::{ListFooter, ListState, Paged, RichText};
 use crate::i18n::texts;
 use crate::mount::use_widget_context;
 use crate::widget::status_note;
@@ -57,26 +57,8 @@ pub fn IdeaBox(
         }
         .into_any()
     };
-    let footer = move || {
-        match ideas.state.get() {
-        ListState::Loading => view! { <p class="notice loading">{text.loading}</p> }.into_any(),
-        ListState::Failed => view! {
-            <div class="notice error" role="alert">
-                <p>{text.load_failed}</p>
-                <button type="button" on:click={
-                    let load_first = load_first.clone();
-                    move |_| load_first()
-                }>{text.retry}</button>
-            </div>
-        }
-        .into_any(),
-        ListState::Ready => ideas
-            .next_page
-            .get()
-            .map(|_| view! { <button type="button" class="more" on:click=load_more.clone()>{text.load_more}</button> })
-            .into_any(),
-    }
-    };
+    let retry = Callback::new(move |()| load_first());
+    let more = Callback::new(load_more);
 
     view! {
         <div class="idea-box">
@@ -95,7 +77,7 @@ pub fn IdeaBox(
                 </label>
             </div>
             {list}
-            {footer}
+            <ListFooter state=ideas.state next_page=ideas.next_page retry more />
         </div>
     }
 }
