@@ -64,6 +64,8 @@ pub fn run(api_url: &str, city_origin: &str) -> Result {
             .args(["--header", &format!("Origin: {city_origin}")])
             .args(["--report", "junit", "--report-dir"])
             .arg(&report)
+            // Its example cache goes under target/, not into the work tree.
+            .current_dir(crate::paths::target())
             .env("SCHEMATHESIS_TELEMETRY", "false")
             .env("NO_COLOR", "1"),
     )
