@@ -42,3 +42,32 @@ pub fn random_key() -> String {
     }
     VoterToken::from_random_bytes(bytes).as_str().to_owned()
 }
+
+/// The idempotency key of a form: a retry of the same body reuses the key of
+/// the last attempt (so the API answers it once), any other body gets a new one.
+#[derive(Clone, Copy)]
+pub struct RetryKey(leptos::prelude::RwSignal<Option<(String, String)>>);
+
+impl RetryKey {
+    /// A form with no attempt yet.
+    pub fn new() -> RetryKey {
+        RetryKey(leptos::prelude::RwSignal::new(None))
+    }
+
+    /// The key to send `body` (JSON text) with.
+    pub fn for_body(self, body: String) -> String {
+        use leptos::prelude::{GetUntracked, Set};
+        let key = match self.0.get_untracked() {
+            Some((key, previous)) if previous == body => key,
+            _ => random_key(),
+        };
+        self.0.set(Some((key.clone(), body)));
+        key
+    }
+
+    /// Forgets the last attempt once it succeeded.
+    pub fn clear(self) {
+        use leptos::prelude::Set;
+        self.0.set(None);
+    }
+}

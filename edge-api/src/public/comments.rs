@@ -3,6 +3,7 @@
 use crate::context::Ctx;
 use crate::db::{Arg, all, first, query, run};
 use crate::error::ApiError;
+use crate::public::supports::{Supported, set_support};
 use crate::reply::Reply;
 use parvis_model::WidgetKind;
 use parvis_model::comments::{
@@ -219,22 +220,7 @@ pub async fn support(ctx: &mut Ctx, add: bool) -> Result<Reply, ApiError> {
     if comment.visibility != Visibility::Published || comment.deleted {
         return Err(ApiError::Conflict("this comment cannot be supported"));
     }
-    let sql = if add {
-        "INSERT INTO comment_supports (comment_id, voter_hash, created_at) VALUES (?1, ?2, ?3) \
-         ON CONFLICT DO NOTHING"
-    } else {
-        "DELETE FROM comment_supports WHERE comment_id = ?1 AND voter_hash = ?2 AND ?3 IS NOT NULL"
-    };
-    run(query(
-        &ctx.db,
-        sql,
-        &[
-            Arg::Int(comment_id),
-            Arg::Text(ctx.voter()?),
-            Arg::Int(ctx.now),
-        ],
-    )?)
-    .await?;
+    set_support(ctx, Supported::Comment, comment_id, add).await?;
     let comment = load(ctx, comment_id).await?;
     Reply::json(
         200,

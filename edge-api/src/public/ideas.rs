@@ -1,8 +1,9 @@
 //! Idea boxes: list, submit, support and withdraw.
 
 use crate::context::Ctx;
-use crate::db::{Arg, all, first, query, run};
+use crate::db::{Arg, all, first, query};
 use crate::error::ApiError;
+use crate::public::supports::{Supported, set_support};
 use crate::reply::Reply;
 use parvis_model::WidgetKind;
 use parvis_model::ideas::{
@@ -177,22 +178,7 @@ pub async fn support(ctx: &mut Ctx, add: bool) -> Result<Reply, ApiError> {
             "an idea awaiting moderation cannot be supported yet",
         ));
     }
-    let sql = if add {
-        "INSERT INTO idea_supports (idea_id, voter_hash, created_at) VALUES (?1, ?2, ?3) \
-         ON CONFLICT DO NOTHING"
-    } else {
-        "DELETE FROM idea_supports WHERE idea_id = ?1 AND voter_hash = ?2 AND ?3 IS NOT NULL"
-    };
-    run(query(
-        &ctx.db,
-        sql,
-        &[
-            Arg::Int(idea_id),
-            Arg::Text(ctx.voter()?),
-            Arg::Int(ctx.now),
-        ],
-    )?)
-    .await?;
+    set_support(ctx, Supported::Idea, idea_id, add).await?;
     let idea = load(ctx, idea_id).await?;
     Reply::json(
         200,

@@ -3,5 +3,6 @@
 pub mod ballots;
 pub mod comments;
 pub mod ideas;
+pub mod supports;
 pub mod voter_data;
 pub mod widgets;

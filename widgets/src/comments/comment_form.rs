@@ -4,7 +4,7 @@ use crate::api::{ApiFailure, Method, to_json};
 use crate::common::{FieldErrors, TextField, failure_message};
 use crate::i18n::texts;
 use crate::mount::use_widget_context;
-use crate::voter::{random_key, token_for_action};
+use crate::voter::{RetryKey, token_for_action};
 use crate::widget::use_announcer;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -32,17 +32,13 @@ pub fn CommentForm(
     let name = RwSignal::new(String::new());
     let errors = FieldErrors::new();
     let (notice, set_notice) = signal(None::<(&'static str, bool)>);
-    let attempt = RwSignal::new(None::<(String, String)>);
+    let attempt = RetryKey::new();
     let post = Action::new_local(move |submission: &CommentSubmission| {
         let (context, submission) = (context.clone(), submission.clone());
         async move {
             let token = token_for_action().ok_or(ApiFailure::Network)?;
             let json = to_json(&submission)?;
-            let key = match attempt.get_untracked() {
-                Some((key, previous)) if previous == json => key,
-                _ => random_key(),
-            };
-            attempt.set(Some((key.clone(), json)));
+            let key = attempt.for_body(json);
             context
                 .api
                 .send::<_, CommentView>(
@@ -65,7 +61,7 @@ pub fn CommentForm(
                 text.comment_published
             };
             body.set(String::new());
-            attempt.set(None);
+            attempt.clear();
             errors.set(Vec::new());
             set_notice.set(Some((message, false)));
             announcer.say(message);

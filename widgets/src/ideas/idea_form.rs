@@ -5,7 +5,7 @@ use crate::api::Method;
 use crate::common::{FieldErrors, TextField, failure_message};
 use crate::i18n::texts;
 use crate::mount::use_widget_context;
-use crate::voter::{random_key, token_for_action};
+use crate::voter::{RetryKey, token_for_action};
 use crate::widget::use_announcer;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -28,18 +28,13 @@ pub fn IdeaForm(
     let name = RwSignal::new(String::new());
     let errors = FieldErrors::new();
     let (notice, set_notice) = signal(None::<(&'static str, bool)>);
-    // The key of the last attempt and the body it was for.
-    let attempt = RwSignal::new(None::<(String, String)>);
+    let attempt = RetryKey::new();
     let submit = Action::new_local(move |submission: &IdeaSubmission| {
         let (context, submission) = (context.clone(), submission.clone());
         async move {
             let token = token_for_action().ok_or(crate::api::ApiFailure::Network)?;
             let body = crate::api::to_json(&submission)?;
-            let key = match attempt.get_untracked() {
-                Some((key, previous)) if previous == body => key,
-                _ => random_key(),
-            };
-            attempt.set(Some((key.clone(), body)));
+            let key = attempt.for_body(body);
             context
                 .api
                 .send::<_, IdeaView>(
@@ -64,7 +59,7 @@ pub fn IdeaForm(
             for field in [title, description, name] {
                 field.set(String::new());
             }
-            attempt.set(None);
+            attempt.clear();
             errors.set(Vec::new());
             set_notice.set(Some((message, false)));
             announcer.say(message);
