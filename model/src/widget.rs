@@ -130,6 +130,10 @@ pub struct WidgetView {
     /// The poll's options, in display order (empty for other kinds).
     #[serde(default)]
     pub options: Vec<PollOption>,
+    /// The city's brand, applied by the widget in its light theme unless the
+    /// page sets its own `--parvis-*` custom properties.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<crate::staff::Theme>,
 }
 
 #[cfg(test)]

@@ -97,6 +97,20 @@ test("two widgets of the same kind on one page stay independent", async ({ page 
   await expect(second.host.getByLabel("Titre de votre idée")).toHaveValue("");
 });
 
+test("the widget wears the city's colours from the dashboard, under the page's own", async ({ page }) => {
+  // The test city's theme (fixtures): accent #0b5e3c, 4 px corners.
+  await page.goto(testPage(["test-multi-poll"]));
+  const poll = new PollWidget(page, "test-multi-poll");
+  await poll.waitUntilInteractive();
+  const background = () => poll.voteButton.evaluate((b) => getComputedStyle(b).backgroundColor);
+  await expect.poll(background).toBe("rgb(11, 94, 60)");
+  const corner = await poll.host.locator(".parvis").evaluate((root) => getComputedStyle(root).borderTopLeftRadius);
+  expect(corner).toBe("4px");
+  // A webmaster's --parvis-accent on the page wins over the city's setting.
+  await page.evaluate(() => document.documentElement.style.setProperty("--parvis-accent", "#6b0f1a"));
+  await expect.poll(background).toBe("rgb(107, 15, 26)");
+});
+
 test("a placeholder added after load gets mounted", async ({ page }) => {
   await page.goto(testPage(["demo-poll"]));
   await new PollWidget(page, "demo-poll").waitUntilInteractive();

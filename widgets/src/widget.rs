@@ -7,9 +7,10 @@ use crate::i18n::texts;
 use crate::ideas::IdeaBox;
 use crate::mount::use_widget_context;
 use crate::poll::Poll;
-use crate::voter::stored_token;
 use leptos::prelude::*;
+use parvis_model::staff::Theme;
 use parvis_model::{ProblemCode, WidgetKind, WidgetView};
+use wasm_bindgen::JsCast;
 
 /// The whole widget: loading, error with retry, or the loaded kind.
 #[component]
@@ -23,26 +24,40 @@ pub fn Widget() -> impl IntoView {
         async move {
             context
                 .api
-                .get::<WidgetView>(&context.widget_id, "", stored_token())
+                .get::<WidgetView>(&context.widget_id, "", context.api.known_voter())
                 .await
+        }
+    });
+    let section = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move || {
+        if let (Some(Ok(view)), Some(section)) = (widget.get(), section.get()) {
+            let root = section.parent_element().and_then(|e| e.dyn_into().ok());
+            if let Some(root) = root {
+                apply_city_theme(&root, view.theme.as_ref());
+            }
         }
     });
     let body = move || match widget.get() {
         None => view! { <p class="notice loading">{text.loading}</p> }.into_any(),
-        Some(Ok(view)) => match view.kind {
-            WidgetKind::Poll => view! { <Poll view /> }.into_any(),
-            WidgetKind::Ideas => view! { <IdeaBox view /> }.into_any(),
-            WidgetKind::Comments => view! { <CommentThread view /> }.into_any(),
-        },
+        Some(Ok(view)) => kind_view(view),
         Some(Err(failure)) => {
             view! { <LoadError failure retry=move || widget.refetch() /> }.into_any()
         }
     };
     view! {
-        <section class="widget" aria-busy=move || widget.get().is_none().to_string()>
+        <section class="widget" node_ref=section aria-busy=move || widget.get().is_none().to_string()>
             {body}
             <LiveRegion announcer />
         </section>
+    }
+}
+
+/// The component of the widget's kind.
+pub fn kind_view(view: WidgetView) -> AnyView {
+    match view.kind {
+        WidgetKind::Poll => view! { <Poll view /> }.into_any(),
+        WidgetKind::Ideas => view! { <IdeaBox view /> }.into_any(),
+        WidgetKind::Comments => view! { <CommentThread view /> }.into_any(),
     }
 }
 
@@ -82,5 +97,25 @@ pub fn status_note(view: &WidgetView) -> Option<String> {
         }),
         parvis_model::WidgetStatus::Closed => Some(text.closed.to_owned()),
         _ => None,
+    }
+}
+
+/// Sets the city's brand on the widget's root as `--city-*` properties, which
+/// the styles use under any `--parvis-*` property the page sets itself.
+pub fn apply_city_theme(root: &web_sys::HtmlElement, theme: Option<&Theme>) {
+    let Some(theme) = theme else { return };
+    let style = root.style();
+    let colours = [
+        ("--city-accent", theme.accent.as_deref()),
+        ("--city-accent-text", theme.accent_text.as_deref()),
+    ];
+    for (property, colour) in colours {
+        // The API only stores #rrggbb colours; checking again costs nothing.
+        if let Some(colour) = colour.filter(|c| parvis_model::staff::is_hex_colour(c)) {
+            let _ = style.set_property(property, colour);
+        }
+    }
+    if let Some(radius) = theme.radius_px {
+        let _ = style.set_property("--city-radius", &format!("{radius}px"));
     }
 }

@@ -4,6 +4,7 @@ use crate::context::Ctx;
 use crate::db::{Arg, all, first, query};
 use crate::error::ApiError;
 use crate::reply::Reply;
+use parvis_model::staff::Theme;
 use parvis_model::time::format_rfc3339;
 use parvis_model::{
     ModerationMode, PollOption, ResultsVisibility, WidgetKind, WidgetStatus, WidgetView,
@@ -27,6 +28,8 @@ pub struct WidgetRow {
     pub min_choices: u32,
     pub max_choices: u32,
     origins: Option<String>,
+    /// The city's theme (JSON).
+    city_theme: Option<String>,
 }
 
 impl WidgetRow {
@@ -38,6 +41,14 @@ impl WidgetRow {
             .split(' ')
             .filter(|o| !o.is_empty())
             .collect()
+    }
+
+    /// The city's brand; a theme that no longer parses, or an empty one, is none.
+    pub fn theme(&self) -> Option<Theme> {
+        self.city_theme
+            .as_deref()
+            .and_then(|json| serde_json::from_str::<Theme>(json).ok())
+            .filter(|theme| *theme != Theme::default())
     }
 
     /// The status residents see now.
@@ -79,7 +90,8 @@ pub async fn load(db: &D1Database, id: &str) -> Result<Option<WidgetRow>, ApiErr
         "SELECT w.id, w.city_id, w.kind, w.title, w.description, w.status, w.opens_at, \
            w.closes_at, w.results_visibility, w.moderation, w.min_choices, w.max_choices, \
            (SELECT group_concat(o.origin, ' ') FROM city_origins o WHERE o.city_id = w.city_id) \
-             AS origins \
+             AS origins, \
+           (SELECT c.theme FROM cities c WHERE c.id = w.city_id) AS city_theme \
          FROM widgets w WHERE w.id = ?1 AND w.status != 'draft'",
         &[Arg::Text(id)],
     )?)
@@ -159,6 +171,7 @@ pub async fn view(ctx: &Ctx) -> Result<WidgetView, ApiError> {
         has_voted,
         total_ballots,
         options,
+        theme: widget.theme(),
     })
 }
 

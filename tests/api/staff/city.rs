@@ -64,4 +64,10 @@ fn an_admin_updates_settings_and_bad_values_get_field_errors() {
     assert_eq!(ok.json["default_lang"], "en");
     let read = Call::get("/v1/staff/city").staff(&session).send();
     assert_eq!(read.json["theme"]["accent"], "#004a99");
+    // Residents' widgets of the city carry the brand.
+    let widget = Call::get("/v1/widgets/other-city-poll").send();
+    assert_eq!(
+        widget.json["theme"],
+        json!({ "accent": "#004a99", "radius_px": 4 })
+    );
 }
