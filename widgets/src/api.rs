@@ -2,6 +2,7 @@
 //! own `JSON.parse`/`JSON.stringify` and `serde-wasm-bindgen`, which keeps a
 //! JSON parser out of the wasm bundle.
 
+use crate::voter::{stored_token, token_for_action};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use parvis_model::{FieldError, Problem, ProblemCode};
 use serde::Serialize;
@@ -16,6 +17,8 @@ pub enum ApiFailure {
     Problem(Box<Problem>),
     /// The API answered something unexpected (status only).
     Unexpected(u16),
+    /// A staff preview: nothing is ever sent.
+    Preview,
 }
 
 impl ApiFailure {
@@ -47,22 +50,45 @@ pub enum Method {
     Delete,
 }
 
-/// Where the API lives: the origin `embed.js` was loaded from.
+/// Where the API lives: the origin `embed.js` was loaded from, or nowhere
+/// for a staff preview.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiClient {
-    origin: String,
+    origin: Option<String>,
 }
 
 impl ApiClient {
     /// A client for the API at `origin` (`scheme://host[:port]`).
     pub fn new(origin: String) -> ApiClient {
-        ApiClient { origin }
+        ApiClient {
+            origin: Some(origin),
+        }
+    }
+
+    /// A client for a staff preview: every call fails with
+    /// [`ApiFailure::Preview`] and no voter token is ever created or read.
+    pub fn preview() -> ApiClient {
+        ApiClient { origin: None }
+    }
+
+    /// The voter token for an action, created and stored on the first one.
+    pub fn voter_token(&self) -> Option<String> {
+        match self.origin {
+            Some(_) => token_for_action(),
+            None => Some(String::new()),
+        }
+    }
+
+    /// The voter token, if the resident already acted (reads never create one).
+    pub fn known_voter(&self) -> Option<String> {
+        self.origin.as_ref().and_then(|_| stored_token())
     }
 
     /// The URL of `tail` under a widget: `""`, `"/ideas"`, `"/ideas/3/support"`…
-    fn url(&self, widget_id: &str, tail: &str) -> String {
+    fn url(&self, widget_id: &str, tail: &str) -> Result<String, ApiFailure> {
+        let origin = self.origin.as_ref().ok_or(ApiFailure::Preview)?;
         let id = String::from(js_sys::encode_uri_component(widget_id));
-        format!("{}/v1/widgets/{id}{tail}", self.origin)
+        Ok(format!("{origin}/v1/widgets/{id}{tail}"))
     }
 
     /// `GET`, telling the API who asks when a voter token exists.
@@ -72,7 +98,7 @@ impl ApiClient {
         tail: &str,
         voter: Option<String>,
     ) -> Result<T, ApiFailure> {
-        let mut request = Request::get(&self.url(widget_id, tail));
+        let mut request = Request::get(&self.url(widget_id, tail)?);
         if let Some(token) = voter {
             request = request.header("Parvis-Voter", &token);
         }
@@ -91,7 +117,7 @@ impl ApiClient {
         body: Option<&B>,
         idempotency_key: Option<&str>,
     ) -> Result<Option<T>, ApiFailure> {
-        let url = self.url(widget_id, tail);
+        let url = self.url(widget_id, tail)?;
         let mut builder: RequestBuilder = match method {
             Method::Post => Request::post(&url),
             Method::Put => Request::put(&url),

@@ -2,6 +2,7 @@
 
 use parvis_model::FieldErrorCode;
 pub use parvis_model::Lang;
+use parvis_model::comments::ReportReason;
 use parvis_model::ideas::IdeaStatus;
 
 /// The strings of a language.
@@ -20,6 +21,7 @@ pub struct Texts {
     pub not_found: &'static str,
     pub sending: &'static str,
     pub send_failed: &'static str,
+    pub preview_only: &'static str,
     pub rate_limited: &'static str,
     pub origin_refused: &'static str,
     pub not_open_yet: &'static str,
@@ -93,6 +95,18 @@ pub fn idea_status(lang: Lang, status: IdeaStatus) -> &'static str {
     if lang == Lang::Fr { fr } else { en }
 }
 
+/// The label of a report's reason, as residents chose it.
+pub fn report_reason(lang: Lang, reason: ReportReason) -> &'static str {
+    let index = match reason {
+        ReportReason::Spam => 0,
+        ReportReason::Abuse => 1,
+        ReportReason::OffTopic => 2,
+        ReportReason::PersonalData => 3,
+        ReportReason::Other => 4,
+    };
+    texts(lang).reasons[index]
+}
+
 /// A field's error message.
 pub fn field_error(lang: Lang, code: FieldErrorCode, limit: Option<usize>) -> String {
     let limit = limit.unwrap_or_default();
@@ -155,6 +169,7 @@ const FR: Texts = Texts {
     not_found: "Cette consultation n’existe pas ou n’est plus publiée.",
     sending: "Envoi…",
     send_failed: "L’envoi a échoué. Votre saisie est conservée : réessayez.",
+    preview_only: "Aperçu : rien n’est envoyé.",
     rate_limited: "Trop d’envois en peu de temps. Patientez une minute puis réessayez.",
     origin_refused: "Ce site n’est pas autorisé à recueillir des participations pour cette consultation.",
     not_open_yet: "Cette consultation n’est pas encore ouverte.",
@@ -225,6 +240,7 @@ const EN: Texts = Texts {
     not_found: "This consultation does not exist or is no longer published.",
     sending: "Sending…",
     send_failed: "Sending failed. What you typed is kept: try again.",
+    preview_only: "Preview: nothing is sent.",
     rate_limited: "Too many sends in a short time. Wait a minute and try again.",
     origin_refused: "This site is not allowed to collect participation for this consultation.",
     not_open_yet: "This consultation is not open yet.",

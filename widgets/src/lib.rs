@@ -2,7 +2,8 @@
 //! mounted by `embed.js` inside open shadow roots on a city's own pages.
 //!
 //! The wasm module exports one function, [`mount`]; `embed.js` calls it once
-//! per placeholder, so one instance serves every widget on a page.
+//! per placeholder, so one instance serves every widget on a page. The staff
+//! dashboard links this crate for [`mount_preview`].
 
 mod api;
 mod comments;
@@ -11,7 +12,10 @@ mod i18n;
 mod ideas;
 mod mount;
 mod poll;
+mod preview;
 mod voter;
 mod widget;
 
+pub use i18n::{idea_status, report_reason};
 pub use mount::mount;
+pub use preview::mount_preview;

@@ -40,18 +40,7 @@ pub fn mount(placeholder: HtmlElement, api_origin: String) -> Result<(), JsValue
         Some("auto") => "theme-auto",
         _ => "theme-light",
     };
-    let shadow = placeholder.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    let style = document.create_element("style")?;
-    style.set_text_content(Some(&CSS.concat()));
-    shadow.append_child(&style)?;
-    let root: HtmlElement = document.create_element("div")?.unchecked_into();
-    root.set_class_name(&format!("parvis {theme}"));
-    root.set_attribute("lang", lang.tag())?;
-    shadow.append_child(&root)?;
-
+    let root = shadow_root(&placeholder, lang, theme)?;
     let context = WidgetContext {
         api: ApiClient::new(api_origin),
         lang,
@@ -63,6 +52,29 @@ pub fn mount(placeholder: HtmlElement, api_origin: String) -> Result<(), JsValue
     })
     .forget();
     Ok(())
+}
+
+/// Gives `host` an open shadow root (emptied if it had one) holding the
+/// widgets' styles and the root element widgets render into.
+pub fn shadow_root(host: &HtmlElement, lang: Lang, theme: &str) -> Result<HtmlElement, JsValue> {
+    let shadow = match host.shadow_root() {
+        Some(shadow) => {
+            shadow.set_inner_html("");
+            shadow
+        }
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let style = document.create_element("style")?;
+    style.set_text_content(Some(&CSS.concat()));
+    shadow.append_child(&style)?;
+    let root: HtmlElement = document.create_element("div")?.unchecked_into();
+    root.set_class_name(&format!("parvis {theme}"));
+    root.set_attribute("lang", lang.tag())?;
+    shadow.append_child(&root)?;
+    Ok(root)
 }
 
 /// `data-lang` on the placeholder, else the page's `<html lang>`, else French.

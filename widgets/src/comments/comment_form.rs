@@ -4,7 +4,7 @@ use crate::api::{ApiFailure, Method, to_json};
 use crate::common::{FieldErrors, TextField, failure_message};
 use crate::i18n::texts;
 use crate::mount::use_widget_context;
-use crate::voter::{RetryKey, token_for_action};
+use crate::voter::RetryKey;
 use crate::widget::use_announcer;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -36,7 +36,7 @@ pub fn CommentForm(
     let post = Action::new_local(move |submission: &CommentSubmission| {
         let (context, submission) = (context.clone(), submission.clone());
         async move {
-            let token = token_for_action().ok_or(ApiFailure::Network)?;
+            let token = context.api.voter_token().ok_or(ApiFailure::Network)?;
             let json = to_json(&submission)?;
             let key = attempt.for_body(json);
             context

@@ -7,7 +7,6 @@ use crate::api::{ApiFailure, Method};
 use crate::common::{RichText, failure_message};
 use crate::i18n::{reply_to, supports, texts};
 use crate::mount::use_widget_context;
-use crate::voter::token_for_action;
 use crate::widget::use_announcer;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -51,7 +50,7 @@ pub fn CommentItem(
             busy.set(true);
             set_error.set(None);
             spawn_local(async move {
-                let result = match token_for_action() {
+                let result = match context.api.voter_token() {
                     Some(token) => {
                         context
                             .api

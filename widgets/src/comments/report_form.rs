@@ -4,7 +4,6 @@ use crate::api::{ApiFailure, Method};
 use crate::common::failure_message;
 use crate::i18n::texts;
 use crate::mount::use_widget_context;
-use crate::voter::token_for_action;
 use crate::widget::use_announcer;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -35,7 +34,7 @@ pub fn ReportForm(
     let send = Action::new_local(move |report: &ReportRequest| {
         let (context, report) = (context.clone(), report.clone());
         async move {
-            let token = token_for_action().ok_or(ApiFailure::Network)?;
+            let token = context.api.voter_token().ok_or(ApiFailure::Network)?;
             let tail = format!("/comments/{comment_id}/reports");
             context
                 .api

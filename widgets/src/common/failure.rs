@@ -6,6 +6,9 @@ use parvis_model::ProblemCode;
 
 /// The message for a failed write; what they typed is always kept.
 pub fn failure_message(text: &Texts, failure: &ApiFailure) -> &'static str {
+    if *failure == ApiFailure::Preview {
+        return text.preview_only;
+    }
     match failure.code() {
         Some(ProblemCode::RateLimited) => text.rate_limited,
         Some(ProblemCode::OriginNotAllowed) => text.origin_refused,

@@ -1,8 +1,8 @@
 //! A list loaded page by page ("load more"), shared by idea boxes and
 //! comment threads.
 
+use crate::api::ApiFailure;
 use crate::mount::WidgetContext;
-use crate::voter::stored_token;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parvis_model::paging::Page;
@@ -57,7 +57,7 @@ impl<T: Clone + DeserializeOwned + Send + Sync + 'static> Paged<T> {
             let tail = format!("{path}{separator}page={page}");
             match context
                 .api
-                .get::<Page<T>>(&context.widget_id, &tail, stored_token())
+                .get::<Page<T>>(&context.widget_id, &tail, context.api.known_voter())
                 .await
             {
                 Ok(loaded) => {
@@ -67,6 +67,11 @@ impl<T: Clone + DeserializeOwned + Send + Sync + 'static> Paged<T> {
                         self.items.update(|items| items.extend(loaded.items));
                     }
                     self.next_page.set(loaded.next_page);
+                    self.state.set(ListState::Ready);
+                }
+                // A preview has no list: it shows the empty state.
+                Err(ApiFailure::Preview) => {
+                    self.items.set(Vec::new());
                     self.state.set(ListState::Ready);
                 }
                 Err(_) => self.state.set(ListState::Failed),

@@ -4,7 +4,6 @@ use crate::api::Method;
 use crate::common::{RichText, failure_message};
 use crate::i18n::{idea_status, supports, texts};
 use crate::mount::use_widget_context;
-use crate::voter::token_for_action;
 use crate::widget::use_announcer;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -49,7 +48,7 @@ pub fn IdeaCard(
         spawn_local(async move {
             let method = if add { Method::Put } else { Method::Delete };
             let tail = format!("/ideas/{idea_id}/support");
-            let result = match token_for_action() {
+            let result = match context.api.voter_token() {
                 Some(token) => {
                     context
                         .api

@@ -5,7 +5,7 @@ use crate::api::Method;
 use crate::common::{FieldErrors, TextField, failure_message};
 use crate::i18n::texts;
 use crate::mount::use_widget_context;
-use crate::voter::{RetryKey, token_for_action};
+use crate::voter::RetryKey;
 use crate::widget::use_announcer;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -32,7 +32,10 @@ pub fn IdeaForm(
     let submit = Action::new_local(move |submission: &IdeaSubmission| {
         let (context, submission) = (context.clone(), submission.clone());
         async move {
-            let token = token_for_action().ok_or(crate::api::ApiFailure::Network)?;
+            let token = context
+                .api
+                .voter_token()
+                .ok_or(crate::api::ApiFailure::Network)?;
             let body = crate::api::to_json(&submission)?;
             let key = attempt.for_body(body);
             context

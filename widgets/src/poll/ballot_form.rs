@@ -5,7 +5,6 @@ use crate::api::{ApiFailure, Method};
 use crate::common::failure_message;
 use crate::i18n::{choose_between, texts};
 use crate::mount::use_widget_context;
-use crate::voter::token_for_action;
 use crate::widget::use_announcer;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -29,7 +28,7 @@ pub fn BallotForm(
     let vote = Action::new_local(move |choices: &Vec<String>| {
         let (context, choices) = (context.clone(), choices.clone());
         async move {
-            let token = token_for_action().ok_or(ApiFailure::Network)?;
+            let token = context.api.voter_token().ok_or(ApiFailure::Network)?;
             let body = BallotRequest { choices };
             let sent = context
                 .api
