@@ -41,6 +41,8 @@ pub enum Method {
     Post,
     /// Replace.
     Put,
+    /// Change some fields.
+    Patch,
     /// Remove.
     Delete,
 }
@@ -63,6 +65,7 @@ pub async fn send<B: Serialize, T: DeserializeOwned>(
     let builder: RequestBuilder = match method {
         Method::Post => Request::post(path),
         Method::Put => Request::put(path),
+        Method::Patch => Request::patch(path),
         Method::Delete => Request::delete(path),
     };
     let request = match body {

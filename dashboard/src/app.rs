@@ -2,11 +2,13 @@
 
 use crate::api::{self, Failure, Method};
 use crate::i18n::{Texts, texts};
-use crate::pages::{Moderation, SignIn, WidgetDetail, WidgetEditor, WidgetList};
+use crate::pages::{
+    Accounts, IdeaAnswers, Moderation, Settings, SignIn, WidgetDetail, WidgetEditor, WidgetList,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parvis_model::Lang;
-use parvis_model::staff::StaffMe;
+use parvis_model::staff::{Role, StaffMe};
 
 /// Which page the hash names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,8 +21,14 @@ pub enum Route {
     Widget(String),
     /// `#/widgets/{id}/edit`
     EditWidget(String),
+    /// `#/widgets/{id}/ideas`
+    IdeaAnswers(String),
     /// `#/moderation`
     Moderation,
+    /// `#/settings` (admins)
+    Settings,
+    /// `#/accounts` (admins)
+    Accounts,
 }
 
 impl Route {
@@ -33,8 +41,11 @@ impl Route {
         match parts.as_slice() {
             ["widgets", "new"] => Route::NewWidget,
             ["widgets", id, "edit"] => Route::EditWidget((*id).to_owned()),
+            ["widgets", id, "ideas"] => Route::IdeaAnswers((*id).to_owned()),
             ["widgets", id] => Route::Widget((*id).to_owned()),
             ["moderation"] => Route::Moderation,
+            ["settings"] => Route::Settings,
+            ["accounts"] => Route::Accounts,
             _ => Route::Widgets,
         }
     }
@@ -54,6 +65,12 @@ pub struct Ui {
 }
 
 impl Ui {
+    /// Whether the signed-in person is one of the city's administrators.
+    pub fn is_admin(self) -> bool {
+        self.me
+            .with(|me| me.as_ref().is_some_and(|m| m.account.role == Role::Admin))
+    }
+
     /// The strings of the current language.
     pub fn text(self) -> &'static Texts {
         texts(self.lang.get())
@@ -140,12 +157,28 @@ pub fn App() -> impl IntoView {
         ui.lang
             .update(|l| *l = if *l == Lang::Fr { Lang::En } else { Lang::Fr })
     };
+    // The role is read without tracking: a session that expires and comes
+    // back must not redraw the page (and lose what was typed).
+    let admin_only = move |page: AnyView| {
+        if untrack(|| ui.is_admin()) {
+            page
+        } else {
+            view! {
+                <h1>{move || ui.text().settings}</h1>
+                <p class="error" role="alert">{move || ui.text().admin_only}</p>
+            }
+            .into_any()
+        }
+    };
     let page = move || match ui.route.get() {
         Route::Widgets => view! { <WidgetList /> }.into_any(),
         Route::NewWidget => view! { <WidgetEditor id=None /> }.into_any(),
         Route::EditWidget(id) => view! { <WidgetEditor id=Some(id) /> }.into_any(),
         Route::Widget(id) => view! { <WidgetDetail id /> }.into_any(),
+        Route::IdeaAnswers(id) => view! { <IdeaAnswers id /> }.into_any(),
         Route::Moderation => view! { <Moderation /> }.into_any(),
+        Route::Settings => admin_only(view! { <Settings /> }.into_any()),
+        Route::Accounts => admin_only(view! { <Accounts /> }.into_any()),
     };
     view! {
         <header class="bar">
@@ -155,6 +188,10 @@ pub fn App() -> impl IntoView {
                     <ul>
                         <li><a href="#/widgets">{move || ui.text().widgets}</a></li>
                         <li><a href="#/moderation">{move || ui.text().moderation}</a></li>
+                        <Show when=move || ui.is_admin()>
+                            <li><a href="#/settings">{move || ui.text().settings}</a></li>
+                            <li><a href="#/accounts">{move || ui.text().team}</a></li>
+                        </Show>
                     </ul>
                 </nav>
             </Show>

@@ -79,6 +79,48 @@ pub struct Texts {
     pub loading: &'static str,
     pub load_failed: &'static str,
     pub switch_lang: &'static str,
+    pub colour_sample: &'static str,
+    pub load_more: &'static str,
+    pub remove_account_question: &'static str,
+    pub account_created: &'static str,
+    pub temporary_password_is: &'static str,
+    pub password_once: &'static str,
+    pub pair_buttons: &'static str,
+    pub pair_background: &'static str,
+    pub sample_button: &'static str,
+    pub sample_link: &'static str,
+    pub settings: &'static str,
+    pub team: &'static str,
+    pub admin_only: &'static str,
+    pub city_name: &'static str,
+    pub default_lang: &'static str,
+    pub lang_names_fr: &'static str,
+    pub lang_names_en: &'static str,
+    pub origins: &'static str,
+    pub origins_help: &'static str,
+    pub colours: &'static str,
+    pub colours_help: &'static str,
+    pub accent: &'static str,
+    pub accent_text: &'static str,
+    pub radius: &'static str,
+    pub preview: &'static str,
+    pub preview_help: &'static str,
+    pub accounts: &'static str,
+    pub new_account: &'static str,
+    pub display_name: &'static str,
+    pub role: &'static str,
+    pub create_account: &'static str,
+    pub temporary_password: &'static str,
+    pub you: &'static str,
+    pub ideas_page: &'static str,
+    pub no_ideas: &'static str,
+    pub idea_status: &'static str,
+    pub official_answer: &'static str,
+    pub official_answer_help: &'static str,
+    pub save_answer: &'static str,
+    pub by: &'static str,
+    pub roles: [&'static str; 2],
+    pub item_visibilities: [&'static str; 4],
 }
 
 const FR: Texts = Texts {
@@ -157,6 +199,51 @@ const FR: Texts = Texts {
     loading: "Chargement…",
     load_failed: "Le chargement a échoué.",
     switch_lang: "English",
+    colour_sample: "Exemple de bouton et de lien dans ces couleurs",
+    load_more: "Afficher plus",
+    remove_account_question: "Retirer le compte de",
+    account_created: "Compte créé pour",
+    temporary_password_is: "Mot de passe temporaire : ",
+    password_once: "Transmettez-le de vive voix ou par un autre canal : il ne sera plus affiché, et devra être changé à la première connexion.",
+    pair_buttons: "le texte des boutons et leur couleur",
+    pair_background: "la couleur principale et le fond blanc",
+    sample_button: "Voter",
+    sample_link: "Lire la suite",
+    settings: "Réglages de la ville",
+    team: "Équipe",
+    admin_only: "Cette page est réservée aux administrateurs de la ville.",
+    city_name: "Nom de la ville",
+    default_lang: "Langue des consultations quand la page n’en indique pas",
+    lang_names_fr: "Français",
+    lang_names_en: "Anglais",
+    origins: "Sites autorisés à afficher les consultations",
+    origins_help: "Une adresse par ligne, sans chemin : https://www.ville.fr",
+    colours: "Couleurs et angles",
+    colours_help: "Laissez vide pour garder les couleurs par défaut. Format : #1d4ed8.",
+    accent: "Couleur principale (boutons, barres, liens)",
+    accent_text: "Couleur du texte sur la couleur principale",
+    radius: "Arrondi des angles, en pixels (0 à 24)",
+    preview: "Aperçu",
+    preview_help: "Ce que verront les habitants, avec la configuration en cours. Rien n’est envoyé depuis l’aperçu.",
+    accounts: "Comptes",
+    new_account: "Nouveau compte",
+    display_name: "Nom affiché",
+    role: "Rôle",
+    create_account: "Créer le compte",
+    temporary_password: "Mot de passe temporaire",
+    you: "(vous)",
+    ideas_page: "Répondre aux idées",
+    no_ideas: "Aucune idée pour l’instant.",
+    idea_status: "Statut de l’idée",
+    official_answer: "Réponse officielle de la ville",
+    official_answer_help: "Visible par les habitants sous l’idée. Laissez vide pour ne rien afficher.",
+    save_answer: "Enregistrer",
+    by: "par",
+    roles: [
+        "Administrateur ou administratrice",
+        "Modérateur ou modératrice",
+    ],
+    item_visibilities: ["En attente de modération", "Publiée", "Masquée", "Refusée"],
 };
 
 const EN: Texts = Texts {
@@ -235,6 +322,48 @@ const EN: Texts = Texts {
     loading: "Loading…",
     load_failed: "Loading failed.",
     switch_lang: "Français",
+    colour_sample: "A sample button and link in these colours",
+    load_more: "Show more",
+    remove_account_question: "Remove the account of",
+    account_created: "Account created for",
+    temporary_password_is: "Temporary password: ",
+    password_once: "Pass it on in person or through another channel: it will not be shown again, and must be changed at first sign-in.",
+    pair_buttons: "the buttons' text and colour",
+    pair_background: "the main colour and the white background",
+    sample_button: "Vote",
+    sample_link: "Read more",
+    settings: "City settings",
+    team: "Staff accounts",
+    admin_only: "Only the city's administrators can open this page.",
+    city_name: "City name",
+    default_lang: "Language of consultations when the page sets none",
+    lang_names_fr: "French",
+    lang_names_en: "English",
+    origins: "Sites allowed to show consultations",
+    origins_help: "One address per line, without a path: https://www.city.example",
+    colours: "Colours and corners",
+    colours_help: "Leave empty to keep the default colours. Format: #1d4ed8.",
+    accent: "Main colour (buttons, bars, links)",
+    accent_text: "Text colour on the main colour",
+    radius: "Corner rounding, in pixels (0 to 24)",
+    preview: "Preview",
+    preview_help: "What residents will see with the current settings. Nothing is sent from the preview.",
+    accounts: "Accounts",
+    new_account: "New account",
+    display_name: "Display name",
+    role: "Role",
+    create_account: "Create the account",
+    temporary_password: "Temporary password",
+    you: "(you)",
+    ideas_page: "Answer ideas",
+    no_ideas: "No ideas yet.",
+    idea_status: "Status of the idea",
+    official_answer: "The city’s official answer",
+    official_answer_help: "Residents see it under the idea. Leave empty to show nothing.",
+    save_answer: "Save",
+    by: "by",
+    roles: ["Administrator", "Moderator"],
+    item_visibilities: ["Awaiting moderation", "Published", "Hidden", "Rejected"],
 };
 
 /// The strings of a language.
@@ -269,4 +398,60 @@ pub fn field_message(lang: Lang, error: &parvis_model::FieldError) -> String {
         (Lang::En, Duplicate) => "This value is already used.".to_owned(),
         (Lang::En, Locked) => "This cannot change now (votes exist).".to_owned(),
     }
+}
+
+/// Why an origin will never match a page, and what to write instead.
+pub fn origin_hint(lang: Lang, line: usize, issue: parvis_model::origin::OriginIssue) -> String {
+    use parvis_model::origin::OriginIssue::*;
+    let (fr, en) = match issue {
+        Scheme => (
+            "commencez par https:// (ou http://).",
+            "start with https:// (or http://).",
+        ),
+        Host => (
+            "le nom du site n’est pas valide.",
+            "the site name is not valid.",
+        ),
+        Port => (
+            "le port doit être un nombre de 1 à 65535.",
+            "the port must be a number from 1 to 65535.",
+        ),
+        HasPath => (
+            "retirez tout ce qui suit le nom du site (même un / final) : un navigateur n’envoie que https://nom-du-site.",
+            "remove everything after the site name (even a trailing /): browsers only send https://site-name.",
+        ),
+        DefaultPort => (
+            "retirez :443 ou :80, que les navigateurs n’envoient pas.",
+            "remove :443 or :80, which browsers never send.",
+        ),
+        Credentials => (
+            "retirez l’identifiant avant @.",
+            "remove the user name before @.",
+        ),
+    };
+    on_line(lang, line, if lang == Lang::Fr { fr } else { en })
+}
+
+/// A message about one line of a multi-line field.
+pub fn on_line(lang: Lang, line: usize, message: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Ligne {line} : {message}"),
+        Lang::En => format!("Line {line}: {message}"),
+    }
+}
+
+/// A warning when two colours lack the contrast WCAG AA asks of text (4.5:1).
+pub fn contrast_warning(lang: Lang, what: &str, ratio: f64) -> Option<String> {
+    if ratio >= 4.5 {
+        return None;
+    }
+    Some(match lang {
+        Lang::Fr => format!(
+            "Contraste insuffisant entre {what} : {} pour 1, il faut au moins 4,5 pour 1 pour que tout le monde puisse lire.",
+            format!("{ratio:.1}").replace('.', ",")
+        ),
+        Lang::En => format!(
+            "Contrast too low between {what}: {ratio:.1} to 1, at least 4.5 to 1 is needed for everyone to read.",
+        ),
+    })
 }

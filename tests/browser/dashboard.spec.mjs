@@ -1,8 +1,8 @@
 // The staff dashboard in real Chromium, against the real Worker.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { Dashboard } from "./pages/dashboard.mjs";
-import { CommentThread, PollWidget, testPage } from "./pages/widgets.mjs";
+import { Dashboard, apiUrl } from "./pages/dashboard.mjs";
+import { CommentThread, IdeaBox, PollWidget, testPage } from "./pages/widgets.mjs";
 
 const cityUrl = process.env.PARVIS_CITY_URL ?? "http://127.0.0.1:8080";
 
@@ -101,4 +101,153 @@ test("the widget list filters by kind and has no violations, in English too", as
   await expect(page.getByRole("heading", { name: "Consultations" })).toBeVisible();
   await expect(page.getByLabel("Kind")).toBeVisible();
   await expectNoViolations(page, "list en");
+});
+
+test("a moderator cannot reach city settings nor staff accounts", async ({ page }) => {
+  const dashboard = new Dashboard(page);
+  await dashboard.open("#/settings");
+  await dashboard.signIn("moderator@test.example");
+  await expect(page.getByRole("alert")).toHaveText("Cette page est réservée aux administrateurs de la ville.");
+  await expect(page.getByLabel("Nom de la ville")).toHaveCount(0);
+  const nav = page.getByRole("navigation");
+  await expect(nav.getByRole("link", { name: "Modération" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Réglages de la ville" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Équipe" })).toHaveCount(0);
+  await dashboard.open("#/accounts");
+  await expect(page.getByRole("alert")).toHaveText("Cette page est réservée aux administrateurs de la ville.");
+  await expect(page.getByRole("button", { name: "Créer le compte" })).toHaveCount(0);
+  // The API refuses too, with the same session.
+  const city = await page.request.get(`${apiUrl}/v1/staff/city`);
+  expect(city.status()).toBe(403);
+  await expectNoViolations(page, "moderator on settings");
+});
+
+test("an admin sets origins with hints and colours with a contrast warning; widgets get the colours", async ({ page }) => {
+  // The other city: its settings are nobody else's test data.
+  const dashboard = new Dashboard(page);
+  await dashboard.open("#/widgets");
+  await dashboard.signIn("admin@autre-ville.example");
+  await page.getByRole("navigation").getByRole("link", { name: "Réglages de la ville" }).click();
+  await expect(page.getByLabel("Nom de la ville")).toHaveValue("Autre Ville");
+  const origins = page.getByLabel("Sites autorisés à afficher les consultations");
+  await expect(origins).toHaveValue(/https:\/\/www\.autre-ville\.example/);
+  await origins.fill("https://www.autre-ville.example/actualites\nhttps://participer.autre-ville.example:443");
+  await expect(page.getByText(/^Ligne 1 : retirez tout ce qui suit le nom du site/)).toBeVisible();
+  await expect(page.getByText(/^Ligne 2 : retirez :443 ou :80/)).toBeVisible();
+  await expect(origins).toHaveAttribute("aria-invalid", "true");
+  await origins.fill("https://www.autre-ville.example\nhttps://participer.autre-ville.example");
+  await expect(page.getByText(/^Ligne \d/)).toHaveCount(0);
+
+  const accent = page.getByLabel("Couleur principale (boutons, barres, liens)");
+  await accent.fill("#ffd700");
+  await expect(page.getByText(/^Contraste insuffisant entre le texte des boutons et leur couleur/)).toBeVisible();
+  await expect(page.getByText(/^Contraste insuffisant entre la couleur principale et le fond blanc/)).toBeVisible();
+  await expectNoViolations(page, "settings with warnings");
+  await accent.fill("#7a1f5c");
+  await expect(page.getByText(/^Contraste insuffisant/)).toHaveCount(0);
+  await page.getByLabel("Arrondi des angles, en pixels (0 à 24)").fill("30");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.locator("#city-radius-error")).toHaveText("Valeur hors des limites.");
+  await page.getByLabel("Arrondi des angles, en pixels (0 à 24)").fill("12");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Enregistré." })).toBeVisible();
+
+  await page.reload();
+  // Kept in alphabetical order.
+  await expect(page.getByLabel("Sites autorisés à afficher les consultations"))
+    .toHaveValue("https://participer.autre-ville.example\nhttps://www.autre-ville.example");
+  await expect(page.getByLabel("Couleur principale (boutons, barres, liens)")).toHaveValue("#7a1f5c");
+  // Residents' widgets of that city now carry the colours.
+  const widget = await page.request.get(`${apiUrl}/v1/widgets/other-city-poll`);
+  expect((await widget.json()).theme).toEqual({ accent: "#7a1f5c", radius_px: 12 });
+  await expectNoViolations(page, "settings");
+});
+
+test("an admin creates a colleague with a temporary password, who can sign in, then removes them", async ({ page, browser }) => {
+  const dashboard = new Dashboard(page);
+  await dashboard.open("#/accounts");
+  await dashboard.signIn("admin@autre-ville.example");
+  await expect(page.getByRole("table", { name: "Comptes" }).getByText("Admin Autre Ville (vous)")).toBeVisible();
+  await page.getByLabel("Adresse e-mail").fill("pas-une-adresse");
+  await page.getByLabel("Nom affiché").fill("Camille Agent");
+  await page.getByRole("button", { name: "Créer le compte" }).click();
+  await expect(page.locator("#account-email-error")).toHaveText("Format non reconnu.");
+  const email = `camille.${Date.now()}@autre-ville.example`;
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Rôle").selectOption("moderator");
+  await page.getByRole("button", { name: "Créer le compte" }).click();
+  const password = await page.getByTestId("temporary-password").textContent();
+  expect(password).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{16}$/);
+  const row = page.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) });
+  await expect(row).toContainText("Modérateur ou modératrice");
+  await expect(row).toContainText("Mot de passe temporaire");
+  await expectNoViolations(page, "accounts");
+
+  // The colleague signs in with it, in their own browser.
+  const theirs = await browser.newContext();
+  const colleague = new Dashboard(await theirs.newPage());
+  await colleague.open("#/moderation");
+  await colleague.signIn(email, password);
+  await expect(colleague.page.getByRole("heading", { name: "Modération" })).toBeVisible();
+  await theirs.close();
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await row.getByRole("button", { name: "Retirer Camille Agent" }).click();
+  await expect(row).toHaveCount(0);
+});
+
+test("an official answer written in the dashboard shows under the idea on the city page", async ({ page, context }) => {
+  const resident = await context.newPage();
+  await resident.goto(testPage(["test-ideas"]));
+  const box = new IdeaBox(resident, "test-ideas");
+  await box.mounted();
+  const title = `Des bancs à l’ombre ${Date.now()}`;
+  await box.propose(title, "Près de l’arrêt de bus.");
+  await expect(box.idea(title)).toBeVisible();
+
+  const dashboard = new Dashboard(page);
+  await dashboard.open("#/widgets/test-ideas");
+  await dashboard.signIn("moderator@test.example");
+  await page.getByRole("link", { name: "Répondre aux idées" }).click();
+  const idea = page.locator("li.card", { has: page.getByRole("heading", { name: title }) });
+  await idea.getByLabel("Statut de l’idée").selectOption("accepted");
+  await idea.getByLabel("Réponse officielle de la ville").fill("Deux bancs seront posés en juin.");
+  await expectNoViolations(page, "ideas");
+  await idea.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(idea.getByRole("status")).toHaveText("Enregistré.");
+
+  await resident.reload();
+  await box.mounted();
+  await expect(box.idea(title).getByText("Deux bancs seront posés en juin.")).toBeVisible();
+  await expect(box.idea(title).locator(".badge.status")).toHaveText("Statut : Retenue");
+});
+
+test("the editor previews the real widget as it is filled, and the preview sends nothing", async ({ page }) => {
+  const sent = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/v1/widgets/")) sent.push(request.url());
+  });
+  const dashboard = new Dashboard(page);
+  await dashboard.open("#/widgets/new");
+  await dashboard.signIn();
+  const preview = page.getByTestId("preview");
+  await page.getByLabel("Titre").fill("Quel marché le dimanche ?");
+  await expect(preview.getByRole("heading", { name: "Quel marché le dimanche ?" })).toBeVisible();
+  await page.getByRole("textbox", { name: "Réponse 1", exact: true }).fill("Place du Marché");
+  await page.getByRole("textbox", { name: "Réponse 2", exact: true }).fill("Quai des Arts");
+  await expect(preview.getByRole("radio", { name: "Quai des Arts" })).toBeVisible();
+  await page.getByLabel("Plusieurs réponses").check();
+  await expect(preview.getByRole("checkbox", { name: "Place du Marché" })).toBeVisible();
+  await page.getByLabel("Une seule réponse").check();
+  await preview.getByRole("radio", { name: "Place du Marché" }).check();
+  await preview.getByRole("button", { name: "Voter" }).click();
+  await expect(preview.getByText("Aperçu : rien n’est envoyé.").first()).toBeVisible();
+  await expectNoViolations(page, "editor with preview");
+
+  await page.getByLabel("Boîte à idées").check();
+  await expect(preview.getByRole("button", { name: "Envoyer mon idée" })).toBeVisible();
+  await page.getByLabel("Fil de commentaires").check();
+  await expect(preview.getByRole("button", { name: "Publier" })).toBeVisible();
+  expect(sent).toEqual([]);
+  expect(await page.evaluate(() => localStorage.length)).toBe(0);
 });

@@ -73,6 +73,9 @@ pub fn WidgetDetail(
                 <p class="muted">
                     {text.kinds[kind_index(widget.kind)]}" · "{text.statuses[status_index(widget.status)]}" · "
                     <a href=format!("#/widgets/{}/edit", widget.id)>{text.edit}</a>
+                    {(widget.kind == WidgetKind::Ideas).then(|| view! {
+                        " · "<a href=format!("#/widgets/{}/ideas", widget.id)>{text.ideas_page}</a>
+                    })}
                 </p>
                 <section class="card" aria-labelledby="results-title">
                     <h2 id="results-title">{text.results}</h2>

@@ -3,12 +3,15 @@
 
 use crate::api::{self, Method};
 use crate::app::use_ui;
+use crate::pages::preview::{WidgetPreview, now_seconds, unix_seconds};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parvis_model::staff::StaffWidget;
 use parvis_model::widget_config::{OptionInput, WidgetConfig};
-use parvis_model::{FieldError, ModerationMode, ResultsVisibility, WidgetKind, WidgetStatus};
+use parvis_model::{
+    FieldError, ModerationMode, PollOption, ResultsVisibility, WidgetKind, WidgetStatus, WidgetView,
+};
 
 /// An option row being edited. Typing updates `label` without re-rendering
 /// (so focus stays); adding, removing and moving rows re-render the list.
@@ -74,6 +77,9 @@ pub fn WidgetEditor(
             label: String::new(),
         },
     ]);
+    // Typing an option's label does not redraw the rows (focus stays); it
+    // bumps this so the preview follows.
+    let labels_changed = RwSignal::new(0u32);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let notice = RwSignal::new(None::<(&'static str, bool)>);
 
@@ -268,6 +274,7 @@ pub fn WidgetEditor(
                                             row.label = value;
                                         }
                                     });
+                                    labels_changed.update(|n| *n += 1);
                                 } />
                             <button type="button" disabled=index == 0 on:click=move |_| move_by(-1)
                                 aria-label=format!("{} ({} {})", text.move_up, text.option, index + 1)>"↑"</button>
@@ -310,8 +317,57 @@ pub fn WidgetEditor(
         }
     };
 
+    let preview = Signal::derive(move || {
+        labels_changed.track();
+        let opens = from_local_input(&opens_at.get());
+        let closes = from_local_input(&closes_at.get());
+        // A draft is previewed as residents will see it once opened.
+        let configured = match status.get() {
+            WidgetStatus::Draft => WidgetStatus::Open,
+            other => other,
+        };
+        let (min, max) = if multiple.get() {
+            (min_choices.get(), max_choices.get())
+        } else {
+            (1, 1)
+        };
+        WidgetView {
+            id: "preview".to_owned(),
+            kind: kind.get(),
+            title: title.get(),
+            description: description.get(),
+            status: configured.effective(
+                opens.as_deref().and_then(unix_seconds),
+                closes.as_deref().and_then(unix_seconds),
+                now_seconds(),
+            ),
+            opens_at: opens,
+            closes_at: closes,
+            moderation: moderation.get(),
+            min_choices: min,
+            max_choices: max,
+            results_visibility: visibility.get(),
+            has_voted: false,
+            total_ballots: None,
+            options: rows.with(|rows| {
+                rows.iter()
+                    .filter(|row| !row.label.trim().is_empty())
+                    .map(|row| PollOption {
+                        id: format!("preview-{}", row.key),
+                        label: row.label.clone(),
+                        count: None,
+                    })
+                    .collect()
+            }),
+            theme: ui
+                .me
+                .with_untracked(|me| me.as_ref().map(|m| m.city.theme.clone())),
+        }
+    });
+
     view! {
         <h1>{move || if is_new { ui.text().new_widget.to_owned() } else { format!("{} – {}", ui.text().edit, title.get()) }}</h1>
+        <div class="editor-layout">
         <form class="card" on:submit=on_submit novalidate>
             {move || is_new.then(|| {
                 let text = ui.text();
@@ -387,5 +443,7 @@ pub fn WidgetEditor(
             {move || notice.get().map(|(m, is_error)| view! { <p class=if is_error { "error" } else { "success" } role="alert">{m}</p> })}
             <button type="submit" class="primary">{move || ui.text().save}</button>
         </form>
+        <WidgetPreview view=preview />
+        </div>
     }
 }

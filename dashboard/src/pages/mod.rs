@@ -1,13 +1,20 @@
 //! One module per page.
 
+mod accounts;
 mod detail;
 mod editor;
+mod ideas;
 mod list;
 mod moderation;
+mod preview;
+mod settings;
 mod sign_in;
 
+pub use accounts::Accounts;
 pub use detail::WidgetDetail;
 pub use editor::WidgetEditor;
+pub use ideas::IdeaAnswers;
 pub use list::WidgetList;
 pub use moderation::Moderation;
+pub use settings::Settings;
 pub use sign_in::SignIn;

@@ -89,7 +89,7 @@ pub fn Moderation() -> impl IntoView {
                                 {(!item.reports.is_empty()).then(|| view! {
                                     <p>{format!("{} : {}", text.reports, item.reports.len())}</p>
                                     <ul>{item.reports.iter().map(|r| view! {
-                                        <li>{format!("{:?}", r.reason)}{r.details.clone().map(|d| format!(" — {d}"))}</li>
+                                        <li>{parvis_widgets::report_reason(lang, r.reason)}{r.details.clone().map(|d| format!(" — {d}"))}</li>
                                     }).collect_view()}</ul>
                                 })}
                                 <div class="actions">{buttons(Box::new(move || vec![reference]), name.clone())}</div>
