@@ -251,3 +251,29 @@ test("the editor previews the real widget as it is filled, and the preview sends
   expect(sent).toEqual([]);
   expect(await page.evaluate(() => localStorage.length)).toBe(0);
 });
+
+test("every dashboard page fits a tablet held upright, without sideways scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  const dashboard = new Dashboard(page);
+  await dashboard.open("#/widgets");
+  await dashboard.signIn();
+  const pages = [
+    ["#/widgets", "Consultations"],
+    ["#/widgets/new", "Nouvelle consultation"],
+    ["#/widgets/demo-poll", "Que souhaitez-vous en priorité sur la place du Marché ?"],
+    ["#/widgets/demo-ideas/ideas", "Répondre aux idées"],
+    ["#/moderation", "Modération"],
+    ["#/settings", "Réglages de la ville"],
+    ["#/accounts", "Équipe"],
+  ];
+  for (const [hash, heading] of pages) {
+    await dashboard.open(hash);
+    await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, hash).toBeLessThanOrEqual(0);
+    // Buttons are big enough for a finger (WCAG 2.5.5's spirit; 40 px here).
+    const small = await page.locator("main button:visible").evaluateAll((buttons) =>
+      buttons.filter((b) => b.getBoundingClientRect().height < 40).map((b) => b.textContent));
+    expect(small, hash).toEqual([]);
+  }
+});
