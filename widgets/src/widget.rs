@@ -8,6 +8,7 @@ use crate::ideas::IdeaBox;
 use crate::mount::use_widget_context;
 use crate::poll::Poll;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use parvis_model::staff::Theme;
 use parvis_model::{ProblemCode, WidgetKind, WidgetView};
 use wasm_bindgen::JsCast;
@@ -19,15 +20,19 @@ pub fn Widget() -> impl IntoView {
     let text = texts(context.lang);
     let announcer = Announcer::new();
     provide_context(announcer);
-    let widget = LocalResource::new(move || {
+    let widget = RwSignal::new(None::<Result<WidgetView, ApiFailure>>);
+    let load = move || {
         let context = context.clone();
-        async move {
-            context
+        widget.set(None);
+        spawn_local(async move {
+            let loaded = context
                 .api
                 .get::<WidgetView>(&context.widget_id, "", context.api.known_voter())
-                .await
-        }
-    });
+                .await;
+            widget.set(Some(loaded));
+        });
+    };
+    load();
     let section = NodeRef::<leptos::html::Section>::new();
     Effect::new(move || {
         if let (Some(Ok(view)), Some(section)) = (widget.get(), section.get()) {
@@ -40,12 +45,10 @@ pub fn Widget() -> impl IntoView {
     let body = move || match widget.get() {
         None => view! { <p class="notice loading">{text.loading}</p> }.into_any(),
         Some(Ok(view)) => kind_view(view),
-        Some(Err(failure)) => {
-            view! { <LoadError failure retry=move || widget.refetch() /> }.into_any()
-        }
+        Some(Err(failure)) => view! { <LoadError failure retry=load.clone() /> }.into_any(),
     };
     view! {
-        <section class="widget" node_ref=section aria-busy=move || widget.get().is_none().to_string()>
+        <section class="widget" node_ref=section aria-busy=move || widget.with(Option::is_none).to_string()>
             {body}
             <LiveRegion announcer />
         </section>

@@ -1,7 +1,7 @@
 //! Posting a comment or a reply. The text stays until it is stored.
 
 use crate::api::{ApiFailure, Method, to_json};
-use crate::common::{FieldErrors, TextField, failure_message};
+use crate::common::{FieldErrors, Sending, TextField, failure_message};
 use crate::i18n::texts;
 use crate::mount::use_widget_context;
 use crate::voter::RetryKey;
@@ -33,9 +33,10 @@ pub fn CommentForm(
     let errors = FieldErrors::new();
     let (notice, set_notice) = signal(None::<(&'static str, bool)>);
     let attempt = RetryKey::new();
-    let post = Action::new_local(move |submission: &CommentSubmission| {
-        let (context, submission) = (context.clone(), submission.clone());
-        async move {
+    let sending = Sending::new();
+    let post = move |submission: CommentSubmission| {
+        let context = context.clone();
+        let task = async move {
             let token = context.api.voter_token().ok_or(ApiFailure::Network)?;
             let json = to_json(&submission)?;
             let key = attempt.for_body(json);
@@ -51,43 +52,41 @@ pub fn CommentForm(
                 )
                 .await?
                 .ok_or(ApiFailure::Unexpected(204))
-        }
-    });
-    Effect::new(move || match post.value().get() {
-        Some(Ok(comment)) => {
-            let message = if comment.visibility == Visibility::Pending {
-                text.comment_pending
-            } else {
-                text.comment_published
-            };
-            body.set(String::new());
-            attempt.clear();
-            errors.set(Vec::new());
-            set_notice.set(Some((message, false)));
-            announcer.say(message);
-            on_posted.run(comment);
-        }
-        Some(Err(failure)) => {
-            errors.set(failure.field_errors());
-            let message = failure_message(text, &failure);
-            set_notice.set(Some((message, true)));
-            announcer.say(message);
-        }
-        None => {}
-    });
+        };
+        sending.start(task, move |outcome| match outcome {
+            Ok(comment) => {
+                let message = if comment.visibility == Visibility::Pending {
+                    text.comment_pending
+                } else {
+                    text.comment_published
+                };
+                body.set(String::new());
+                attempt.clear();
+                errors.set(Vec::new());
+                set_notice.set(Some((message, false)));
+                announcer.say(message);
+                on_posted.run(comment);
+            }
+            Err(failure) => {
+                errors.set(failure.field_errors());
+                let message = failure_message(text, &failure);
+                set_notice.set(Some((message, true)));
+                announcer.say(message);
+            }
+        });
+    };
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
         if body.get_untracked().trim().is_empty() {
             errors.set(vec![FieldError::new("body", FieldErrorCode::Required)]);
             return;
         }
-        post.dispatch(CommentSubmission {
+        post(CommentSubmission {
             body: body.get_untracked(),
             parent_id: parent,
             display_name: Some(name.get_untracked()).filter(|n| !n.trim().is_empty()),
         });
     };
-    let pending = post.pending();
     let prefix = parent.map_or("comment".to_owned(), |p| format!("reply-{p}"));
     let heading_id = format!("{prefix}-heading");
     let labelled_by = heading_id.clone();
@@ -107,8 +106,8 @@ pub fn CommentForm(
                 <p class=if is_error { "notice error" } else { "notice success" }>{message}</p>
             })}
             <div class="actions">
-                <button type="submit" class="primary" disabled=move || pending.get()>
-                    {move || if pending.get() { text.sending } else { text.publish }}
+                <button type="submit" class="primary" disabled=move || sending.pending()>
+                    {move || if sending.pending() { text.sending } else { text.publish }}
                 </button>
                 {on_cancel.map(|cancel| view! {
                     <button type="button" on:click=move |_| cancel.run(())>{text.cancel}</button>

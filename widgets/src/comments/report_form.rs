@@ -1,7 +1,7 @@
 //! Reporting a comment: a reason (radio group) and optional details.
 
 use crate::api::{ApiFailure, Method};
-use crate::common::failure_message;
+use crate::common::{Sending, failure_message};
 use crate::i18n::texts;
 use crate::mount::use_widget_context;
 use crate::widget::use_announcer;
@@ -31,9 +31,10 @@ pub fn ReportForm(
     let reason = RwSignal::new(None::<usize>);
     let details = RwSignal::new(String::new());
     let (error, set_error) = signal(None::<&'static str>);
-    let send = Action::new_local(move |report: &ReportRequest| {
-        let (context, report) = (context.clone(), report.clone());
-        async move {
+    let sending = Sending::new();
+    let send = move |report: ReportRequest| {
+        let context = context.clone();
+        let task = async move {
             let token = context.api.voter_token().ok_or(ApiFailure::Network)?;
             let tail = format!("/comments/{comment_id}/reports");
             context
@@ -47,20 +48,19 @@ pub fn ReportForm(
                     None,
                 )
                 .await
-        }
-    });
-    Effect::new(move || match send.value().get() {
-        Some(Ok(_)) => {
-            announcer.say(text.report_sent);
-            on_done.run(());
-        }
-        Some(Err(failure)) => {
-            let message = failure_message(text, &failure);
-            set_error.set(Some(message));
-            announcer.say(message);
-        }
-        None => {}
-    });
+        };
+        sending.start(task, move |outcome| match outcome {
+            Ok(_) => {
+                announcer.say(text.report_sent);
+                on_done.run(());
+            }
+            Err(failure) => {
+                let message = failure_message(text, &failure);
+                set_error.set(Some(message));
+                announcer.say(message);
+            }
+        });
+    };
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
         let Some(index) = reason.get_untracked() else {
@@ -68,7 +68,7 @@ pub fn ReportForm(
             return;
         };
         let details = Some(details.get_untracked()).filter(|d| !d.trim().is_empty());
-        send.dispatch(ReportRequest {
+        send(ReportRequest {
             reason: REASONS[index],
             details,
         });
@@ -86,7 +86,6 @@ pub fn ReportForm(
             </label>
         })
         .collect_view();
-    let pending = send.pending();
     view! {
         <form class="report-form" on:submit=on_submit novalidate>
             <fieldset>
@@ -100,7 +99,7 @@ pub fn ReportForm(
             </div>
             {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
             <div class="actions">
-                <button type="submit" class="primary" disabled=move || pending.get()>{text.send_report}</button>
+                <button type="submit" class="primary" disabled=move || sending.pending()>{text.send_report}</button>
                 <button type="button" on:click=move |_| on_done.run(())>{text.cancel}</button>
             </div>
         </form>

@@ -6,9 +6,11 @@ mod failure;
 mod field;
 mod paged;
 mod rich_text;
+mod sending;
 
 pub use announcer::{Announcer, LiveRegion};
 pub use failure::failure_message;
 pub use field::{FieldErrors, TextField};
 pub use paged::{ListFooter, ListState, Paged};
 pub use rich_text::RichText;
+pub use sending::Sending;

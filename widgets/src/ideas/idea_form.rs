@@ -2,7 +2,7 @@
 //! is stored; retries of the same text reuse one idempotency key.
 
 use crate::api::Method;
-use crate::common::{FieldErrors, TextField, failure_message};
+use crate::common::{FieldErrors, Sending, TextField, failure_message};
 use crate::i18n::texts;
 use crate::mount::use_widget_context;
 use crate::voter::RetryKey;
@@ -29,9 +29,10 @@ pub fn IdeaForm(
     let errors = FieldErrors::new();
     let (notice, set_notice) = signal(None::<(&'static str, bool)>);
     let attempt = RetryKey::new();
-    let submit = Action::new_local(move |submission: &IdeaSubmission| {
-        let (context, submission) = (context.clone(), submission.clone());
-        async move {
+    let sending = Sending::new();
+    let submit = move |submission: IdeaSubmission| {
+        let context = context.clone();
+        let task = async move {
             let token = context
                 .api
                 .voter_token()
@@ -50,32 +51,31 @@ pub fn IdeaForm(
                 )
                 .await?
                 .ok_or(crate::api::ApiFailure::Unexpected(204))
-        }
-    });
-    Effect::new(move || match submit.value().get() {
-        Some(Ok(idea)) => {
-            let message = if idea.visibility == Visibility::Pending {
-                text.idea_pending
-            } else {
-                text.idea_published
-            };
-            for field in [title, description, name] {
-                field.set(String::new());
+        };
+        sending.start(task, move |outcome| match outcome {
+            Ok(idea) => {
+                let message = if idea.visibility == Visibility::Pending {
+                    text.idea_pending
+                } else {
+                    text.idea_published
+                };
+                for field in [title, description, name] {
+                    field.set(String::new());
+                }
+                attempt.clear();
+                errors.set(Vec::new());
+                set_notice.set(Some((message, false)));
+                announcer.say(message);
+                on_created.run(idea);
             }
-            attempt.clear();
-            errors.set(Vec::new());
-            set_notice.set(Some((message, false)));
-            announcer.say(message);
-            on_created.run(idea);
-        }
-        Some(Err(failure)) => {
-            errors.set(failure.field_errors());
-            let message = failure_message(text, &failure);
-            set_notice.set(Some((message, true)));
-            announcer.say(message);
-        }
-        None => {}
-    });
+            Err(failure) => {
+                errors.set(failure.field_errors());
+                let message = failure_message(text, &failure);
+                set_notice.set(Some((message, true)));
+                announcer.say(message);
+            }
+        });
+    };
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
         if title.get_untracked().trim().is_empty() {
@@ -84,13 +84,12 @@ pub fn IdeaForm(
             return;
         }
         let display_name = Some(name.get_untracked()).filter(|n| !n.trim().is_empty());
-        submit.dispatch(IdeaSubmission {
+        submit(IdeaSubmission {
             title: title.get_untracked(),
             description: description.get_untracked(),
             display_name,
         });
     };
-    let pending = submit.pending();
     view! {
         <form class="idea-form" on:submit=on_submit novalidate aria-labelledby="idea-form-title">
             <h3 id="idea-form-title">{text.propose}</h3>
@@ -103,8 +102,8 @@ pub fn IdeaForm(
             {move || notice.get().map(|(message, is_error)| view! {
                 <p class=if is_error { "notice error" } else { "notice success" }>{message}</p>
             })}
-            <button type="submit" class="primary" disabled=move || pending.get()>
-                {move || if pending.get() { text.sending } else { text.submit_idea }}
+            <button type="submit" class="primary" disabled=move || sending.pending()>
+                {move || if sending.pending() { text.sending } else { text.submit_idea }}
             </button>
         </form>
     }

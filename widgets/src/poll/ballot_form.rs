@@ -2,7 +2,7 @@
 //! minimum and maximum for several. A failed send keeps the choices.
 
 use crate::api::{ApiFailure, Method};
-use crate::common::failure_message;
+use crate::common::{Sending, failure_message};
 use crate::i18n::{choose_between, texts};
 use crate::mount::use_widget_context;
 use crate::widget::use_announcer;
@@ -25,9 +25,10 @@ pub fn BallotForm(
     let (min, max) = (view.min_choices as usize, view.max_choices as usize);
     let chosen = RwSignal::new(Vec::<String>::new());
     let (error, set_error) = signal(None::<String>);
-    let vote = Action::new_local(move |choices: &Vec<String>| {
-        let (context, choices) = (context.clone(), choices.clone());
-        async move {
+    let sending = Sending::new();
+    let vote = move |choices: Vec<String>| {
+        let context = context.clone();
+        let task = async move {
             let token = context.api.voter_token().ok_or(ApiFailure::Network)?;
             let body = BallotRequest { choices };
             let sent = context
@@ -51,20 +52,19 @@ pub fn BallotForm(
                 }
                 other => other?.ok_or(ApiFailure::Unexpected(204)),
             }
-        }
-    });
-    Effect::new(move || match vote.value().get() {
-        Some(Ok(view)) => {
-            announcer.say(text.vote_recorded);
-            on_voted.run(view);
-        }
-        Some(Err(failure)) => {
-            let message = failure_message(text, &failure);
-            set_error.set(Some(message.to_owned()));
-            announcer.say(message);
-        }
-        None => {}
-    });
+        };
+        sending.start(task, move |outcome| match outcome {
+            Ok(view) => {
+                announcer.say(text.vote_recorded);
+                on_voted.run(view);
+            }
+            Err(failure) => {
+                let message = failure_message(text, &failure);
+                set_error.set(Some(message.to_owned()));
+                announcer.say(message);
+            }
+        });
+    };
     let rule = if multiple {
         Some(choose_between(lang, view.min_choices, view.max_choices))
     } else {
@@ -82,9 +82,8 @@ pub fn BallotForm(
             return;
         }
         set_error.set(None);
-        vote.dispatch(choices);
+        vote(choices);
     };
-    let pending = vote.pending();
     let described_by = multiple.then_some("ballot-hint");
     let input_type = if multiple { "checkbox" } else { "radio" };
     let options = view
@@ -137,8 +136,8 @@ pub fn BallotForm(
             {move || error.get().map(|message| view! {
                 <p class="field-error" role="alert">{message}</p>
             })}
-            <button type="submit" class="primary" disabled=move || pending.get()>
-                {move || if pending.get() { text.sending } else { text.submit_vote }}
+            <button type="submit" class="primary" disabled=move || sending.pending()>
+                {move || if sending.pending() { text.sending } else { text.submit_vote }}
             </button>
         </form>
     }
