@@ -24,6 +24,7 @@ pub mod voter;
 pub mod voter_data;
 pub mod widget;
 pub mod widget_config;
+pub mod wire;
 
 pub use ballot::{BallotError, BallotRequest, validate_choices};
 pub use fields::{FieldError, FieldErrorCode};

@@ -2,11 +2,11 @@
 //! own `JSON.parse`/`JSON.stringify` and `serde-wasm-bindgen`, which keeps a
 //! JSON parser out of the wasm bundle.
 
+use crate::decode::Decode;
 use crate::voter::{stored_token, token_for_action};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use parvis_model::{FieldError, Problem, ProblemCode};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 /// Why an API call did not give the expected answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,7 +92,7 @@ impl ApiClient {
     }
 
     /// `GET`, telling the API who asks when a voter token exists.
-    pub async fn get<T: DeserializeOwned>(
+    pub async fn get<T: Decode>(
         &self,
         widget_id: &str,
         tail: &str,
@@ -108,7 +108,7 @@ impl ApiClient {
 
     /// A write as `voter`, with an optional JSON body and idempotency key.
     /// Answers `None` for `204 No Content`.
-    pub async fn send<B: Serialize, T: DeserializeOwned>(
+    pub async fn send<B: Serialize, T: Decode>(
         &self,
         method: Method,
         widget_id: &str,
@@ -150,7 +150,7 @@ pub fn to_json<B: Serialize>(body: &B) -> Result<String, ApiFailure> {
         .map_err(|_| ApiFailure::Unexpected(0))
 }
 
-async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiFailure> {
+async fn read<T: Decode>(response: Response) -> Result<T, ApiFailure> {
     let status = response.status();
     let text = response
         .text()
@@ -158,10 +158,10 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiFailure> 
         .map_err(|_| ApiFailure::Unexpected(status))?;
     let value = js_sys::JSON::parse(&text).map_err(|_| ApiFailure::Unexpected(status))?;
     if (200..300).contains(&status) {
-        return serde_wasm_bindgen::from_value(value).map_err(|_| ApiFailure::Unexpected(status));
+        return T::decode(&value).ok_or(ApiFailure::Unexpected(status));
     }
-    match serde_wasm_bindgen::from_value::<Problem>(value) {
-        Ok(problem) => Err(ApiFailure::Problem(Box::new(problem))),
-        Err(_) => Err(ApiFailure::Unexpected(status)),
+    match Problem::decode(&value) {
+        Some(problem) => Err(ApiFailure::Problem(Box::new(problem))),
+        None => Err(ApiFailure::Unexpected(status)),
     }
 }

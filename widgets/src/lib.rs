@@ -8,6 +8,7 @@
 mod api;
 mod comments;
 mod common;
+mod decode;
 mod i18n;
 mod ideas;
 mod mount;

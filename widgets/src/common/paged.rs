@@ -2,11 +2,11 @@
 //! comment threads.
 
 use crate::api::ApiFailure;
+use crate::decode::Decode;
 use crate::mount::WidgetContext;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parvis_model::paging::Page;
-use serde::de::DeserializeOwned;
 
 /// Where a list stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +37,7 @@ impl<T: Send + Sync + 'static> Clone for Paged<T> {
 
 impl<T: Send + Sync + 'static> Copy for Paged<T> {}
 
-impl<T: Clone + DeserializeOwned + Send + Sync + 'static> Paged<T> {
+impl<T: Clone + Decode + Send + Sync + 'static> Paged<T> {
     /// An empty list.
     pub fn new() -> Paged<T> {
         Paged {
