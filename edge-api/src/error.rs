@@ -43,6 +43,8 @@ pub enum ApiError {
     InvalidCredentials,
     /// 403 `forbidden`: the staff member's role does not allow this.
     Forbidden,
+    /// 403 `password_change_required`: the account still has its temporary password.
+    PasswordChangeRequired,
     /// 429 `rate_limited`, with the seconds to wait.
     RateLimited(u32),
     /// 422 `idempotency_key_reused`: same key, different request.
@@ -111,6 +113,10 @@ impl ApiError {
             Forbidden => (
                 ProblemCode::Forbidden,
                 "your role does not allow this".to_owned(),
+            ),
+            PasswordChangeRequired => (
+                ProblemCode::PasswordChangeRequired,
+                "choose your own password first (PUT /v1/staff/me/password)".to_owned(),
             ),
             RateLimited(seconds) => (
                 ProblemCode::RateLimited,

@@ -53,6 +53,8 @@ problem_codes! {
     OriginNotAllowed = ("origin_not_allowed", 403, "Origin not allowed"),
     /// The staff member's role does not allow this.
     Forbidden = ("forbidden", 403, "Forbidden"),
+    /// The account still has its temporary password: change it first.
+    PasswordChangeRequired = ("password_change_required", 403, "Password change required"),
     /// No such resource or route (or not in the caller's reach).
     NotFound = ("not_found", 404, "Not found"),
     /// The route exists but not with this method.

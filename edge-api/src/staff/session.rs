@@ -9,6 +9,7 @@ use crate::error::ApiError;
 use crate::reply::Reply;
 use crate::staff::city::load_city;
 use parvis_model::staff::{PasswordChange, Role, SignIn, StaffAccount, StaffMe, check_password};
+use parvis_model::{FieldError, FieldErrorCode};
 use serde::Deserialize;
 
 /// The session cookie's name.
@@ -76,8 +77,19 @@ fn session_token(ctx: &Ctx) -> Option<String> {
     })
 }
 
-/// The signed-in staff member, or 401.
+/// The signed-in staff member (401 without a session), once they have chosen
+/// their own password (403 `password_change_required` before).
 pub async fn require(ctx: &Ctx) -> Result<Staff, ApiError> {
+    let staff = require_signed_in(ctx).await?;
+    if staff.must_change_password != 0 {
+        return Err(ApiError::PasswordChangeRequired);
+    }
+    Ok(staff)
+}
+
+/// The signed-in staff member, even one who must still replace a temporary
+/// password (reading who they are and changing it are all they may do).
+pub async fn require_signed_in(ctx: &Ctx) -> Result<Staff, ApiError> {
     let token = session_token(ctx).ok_or(ApiError::Unauthenticated)?;
     first(query(
         &ctx.db,
@@ -242,16 +254,19 @@ pub async fn sign_out(ctx: &mut Ctx) -> Result<Reply, ApiError> {
 
 /// `GET /v1/staff/me`.
 pub async fn me(ctx: &mut Ctx) -> Result<Reply, ApiError> {
-    let staff = require(ctx).await?;
+    let staff = require_signed_in(ctx).await?;
     Reply::json(200, &me_of(ctx, &staff).await?)
 }
 
 /// `PUT /v1/staff/me/password`: needs the current password; ends every
 /// other session of the account.
 pub async fn change_password(ctx: &mut Ctx) -> Result<Reply, ApiError> {
-    let staff = require(ctx).await?;
+    let staff = require_signed_in(ctx).await?;
     let change: PasswordChange = ctx.json()?;
     check_password("new_password", &change.new_password)?;
+    if change.new_password == change.current_password {
+        return Err(FieldError::new("new_password", FieldErrorCode::Duplicate).into());
+    }
     let credentials: Option<Credentials> = first(query(
         &ctx.db,
         "SELECT id, password_hash, password_salt, password_iterations FROM staff WHERE id = ?1",

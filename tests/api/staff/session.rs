@@ -139,11 +139,24 @@ fn a_password_change_needs_the_current_one() {
             .json(&json!({ "current_password": current, "new_password": new }))
             .send()
     };
+    // Until then, the temporary password opens nothing but this.
+    Call::get("/v1/staff/widgets")
+        .staff(&session)
+        .send()
+        .assert_problem(403, "password_change_required");
+    assert_eq!(Call::get("/v1/staff/me").staff(&session).send().status, 200);
     change("wrong", "a new long password").assert_problem(401, "invalid_credentials");
     change(STAFF_PASSWORD, "short").assert_problem(422, "validation_failed");
+    let same = change(STAFF_PASSWORD, STAFF_PASSWORD);
+    same.assert_problem(422, "validation_failed");
+    assert_eq!(same.json["errors"][0]["code"], "duplicate");
     assert_eq!(change(STAFF_PASSWORD, "a new long password").status, 204);
     let me = Call::get("/v1/staff/me").staff(&session).send();
     assert_eq!(me.json["account"]["must_change_password"], false);
+    assert_eq!(
+        Call::get("/v1/staff/widgets").staff(&session).send().status,
+        200
+    );
     attempt(&email, STAFF_PASSWORD)
         .send()
         .assert_problem(401, "invalid_credentials");
