@@ -3,7 +3,8 @@
 use crate::api::{self, Failure, Method};
 use crate::i18n::{Texts, texts};
 use crate::pages::{
-    Accounts, IdeaAnswers, Moderation, Settings, SignIn, WidgetDetail, WidgetEditor, WidgetList,
+    Accounts, ChoosePassword, IdeaAnswers, Moderation, Settings, SignIn, WidgetDetail,
+    WidgetEditor, WidgetList,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -29,6 +30,8 @@ pub enum Route {
     Settings,
     /// `#/accounts` (admins)
     Accounts,
+    /// `#/password`
+    Password,
 }
 
 impl Route {
@@ -46,6 +49,7 @@ impl Route {
             ["moderation"] => Route::Moderation,
             ["settings"] => Route::Settings,
             ["accounts"] => Route::Accounts,
+            ["password"] => Route::Password,
             _ => Route::Widgets,
         }
     }
@@ -65,6 +69,12 @@ pub struct Ui {
 }
 
 impl Ui {
+    /// Whether someone is signed in and past any temporary password.
+    pub fn ready(self) -> bool {
+        self.me
+            .with(|me| me.as_ref().is_some_and(|m| !m.account.must_change_password))
+    }
+
     /// Whether the signed-in person is one of the city's administrators.
     pub fn is_admin(self) -> bool {
         self.me
@@ -121,10 +131,14 @@ pub fn App() -> impl IntoView {
     let checked = RwSignal::new(false);
     let signed_in_once = RwSignal::new(false);
     Effect::new(move || {
-        if ui.me.get().is_some() {
+        if ui.ready() {
             signed_in_once.set(true);
         }
     });
+    let must_change = move || {
+        ui.me
+            .with(|me| me.as_ref().is_some_and(|m| m.account.must_change_password))
+    };
     spawn_local(async move {
         if let Ok(me) = api::get::<StaffMe>("/v1/staff/me").await {
             ui.me.set(Some(me));
@@ -179,11 +193,12 @@ pub fn App() -> impl IntoView {
         Route::Moderation => view! { <Moderation /> }.into_any(),
         Route::Settings => admin_only(view! { <Settings /> }.into_any()),
         Route::Accounts => admin_only(view! { <Accounts /> }.into_any()),
+        Route::Password => view! { <ChoosePassword /> }.into_any(),
     };
     view! {
         <header class="bar">
             <strong>{move || ui.text().app}</strong>
-            <Show when=move || ui.me.get().is_some()>
+            <Show when=move || ui.ready()>
                 <nav aria-label=move || ui.text().app>
                     <ul>
                         <li><a href="#/widgets">{move || ui.text().widgets}</a></li>
@@ -198,7 +213,8 @@ pub fn App() -> impl IntoView {
             <div class="actions">
                 <button type="button" class="link" on:click=switch>{move || ui.text().switch_lang}</button>
                 <Show when=move || ui.me.get().is_some()>
-                    <span>{move || ui.me.get().map(|m| m.account.display_name).unwrap_or_default()}</span>
+                    <a href="#/password">{move || ui.me.get().map(|m| m.account.display_name).unwrap_or_default()}
+                        <span class="visually-hidden">{move || format!(" – {}", ui.text().my_password)}</span></a>
                     <button type="button" class="link" on:click=sign_out>{move || ui.text().sign_out}</button>
                 </Show>
             </div>
@@ -210,8 +226,11 @@ pub fn App() -> impl IntoView {
             </Show>
             // Once signed in, pages stay mounted (hidden) while signing in again,
             // so an expired session loses nothing that was typed.
+            <Show when=must_change>
+                <ChoosePassword />
+            </Show>
             <Show when=move || signed_in_once.get()>
-                <div hidden=move || ui.me.get().is_none()>{page}</div>
+                <div hidden=move || !ui.ready()>{page}</div>
             </Show>
         </main>
     }

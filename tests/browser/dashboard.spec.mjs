@@ -183,12 +183,24 @@ test("an admin creates a colleague with a temporary password, who can sign in, t
   await expect(row).toContainText("Mot de passe temporaire");
   await expectNoViolations(page, "accounts");
 
-  // The colleague signs in with it, in their own browser.
+  // The colleague signs in with it, in their own browser, and must first
+  // choose their own password.
   const theirs = await browser.newContext();
   const colleague = new Dashboard(await theirs.newPage());
+  const them = colleague.page;
   await colleague.open("#/moderation");
   await colleague.signIn(email, password);
-  await expect(colleague.page.getByRole("heading", { name: "Modération" })).toBeVisible();
+  await expect(them.getByRole("heading", { name: "Choisissez votre mot de passe" })).toBeVisible();
+  await expect(them.getByRole("navigation")).toHaveCount(0);
+  await expectNoViolations(them, "choose password");
+  await them.getByLabel("Mot de passe actuel").fill(password);
+  await them.getByLabel("Nouveau mot de passe (12 caractères au moins)").fill("un mot de passe à moi");
+  await them.getByLabel("Confirmez le nouveau mot de passe").fill("un mot de passe à mol");
+  await them.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(them.getByRole("status").filter({ hasText: "Les deux saisies du nouveau mot de passe ne sont pas identiques." })).toBeVisible();
+  await them.getByLabel("Confirmez le nouveau mot de passe").fill("un mot de passe à moi");
+  await them.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(them.getByRole("heading", { name: "Modération" })).toBeVisible();
   await theirs.close();
 
   page.once("dialog", (dialog) => dialog.accept());

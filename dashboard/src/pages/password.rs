@@ -1,0 +1,122 @@
+//! Choosing one's own password: required after signing in with a temporary
+//! one (the API refuses everything else until then), and available anytime.
+
+use crate::api::{self, Method};
+use crate::app::use_ui;
+use crate::i18n::field_message;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use parvis_model::staff::{MIN_PASSWORD, PasswordChange, StaffMe};
+use parvis_model::{FieldError, ProblemCode};
+
+/// The password form.
+#[component]
+pub fn ChoosePassword() -> impl IntoView {
+    let ui = use_ui();
+    let forced = move || {
+        ui.me
+            .with(|me| me.as_ref().is_some_and(|m| m.account.must_change_password))
+    };
+    let current = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let notice = RwSignal::new(None::<(&'static str, bool)>);
+    let sending = RwSignal::new(false);
+
+    let on_submit = move |event: SubmitEvent| {
+        event.prevent_default();
+        let text = ui.text();
+        errors.set(Vec::new());
+        if new.get_untracked().chars().count() < MIN_PASSWORD {
+            notice.set(Some((text.password_too_short, true)));
+            return;
+        }
+        if new.get_untracked() != confirm.get_untracked() {
+            notice.set(Some((text.passwords_differ, true)));
+            return;
+        }
+        if sending.get_untracked() {
+            return;
+        }
+        sending.set(true);
+        notice.set(None);
+        let body = PasswordChange {
+            current_password: current.get_untracked(),
+            new_password: new.get_untracked(),
+        };
+        spawn_local(async move {
+            let result =
+                api::send::<_, ()>(Method::Put, "/v1/staff/me/password", Some(&body)).await;
+            sending.set(false);
+            match result {
+                Ok(_) => {
+                    for field in [current, new, confirm] {
+                        field.set(String::new());
+                    }
+                    notice.set(Some((ui.text().password_changed, false)));
+                    // The account no longer has a temporary password.
+                    if let Ok(me) = api::get::<StaffMe>("/v1/staff/me").await {
+                        ui.me.set(Some(me));
+                    }
+                }
+                Err(failure) => {
+                    ui.check(&failure);
+                    let message = match failure.code() {
+                        Some(ProblemCode::InvalidCredentials) => ui.text().wrong_current_password,
+                        Some(ProblemCode::ValidationFailed) => ui.text().fix_errors,
+                        _ => ui.text().network_error,
+                    };
+                    errors.set(failure.field_errors());
+                    notice.set(Some((message, true)));
+                }
+            }
+        });
+    };
+    let new_error = move || {
+        errors.with(|all| {
+            all.iter()
+                .find(|e| e.field == "new_password")
+                .map(|e| field_message(ui.lang.get(), e))
+        })
+    };
+    let field = move |id: &'static str,
+                      label: &'static str,
+                      value: RwSignal<String>,
+                      autocomplete: &'static str| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <input id=id type="password" required autocomplete=autocomplete
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev)) />
+            </div>
+        }
+    };
+    view! {
+        <div class="card">
+            <h1>{move || if forced() { ui.text().choose_password } else { ui.text().change_password }}</h1>
+            {move || forced().then(|| view! { <p>{ui.text().choose_password_help}</p> })}
+            <form on:submit=on_submit novalidate>
+                {move || {
+                    let text = ui.text();
+                    view! {
+                        {field("current-password", text.current_password, current, "current-password")}
+                        {field("new-password", text.new_password, new, "new-password")}
+                        <p class="field-error">{new_error}</p>
+                        {field("confirm-password", text.confirm_password, confirm, "new-password")}
+                    }
+                }}
+                <p class="actions">
+                    <button type="submit" class="primary" disabled=move || sending.get()>
+                        {move || ui.text().save}
+                    </button>
+                    <span role="status" class=move || if notice.get().is_some_and(|n| n.1) { "error" } else { "success" }>
+                        {move || notice.get().map(|n| n.0)}
+                    </span>
+                </p>
+            </form>
+        </div>
+    }
+}
