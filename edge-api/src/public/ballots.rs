@@ -3,7 +3,7 @@
 use crate::context::Ctx;
 use crate::db::{Arg, all, is_unique_violation, query};
 use crate::error::ApiError;
-use crate::public::widgets::{load_options, view};
+use crate::public::widgets::{poll_reads, view, view_from_poll_reads};
 use crate::reply::Reply;
 use parvis_model::ballot::ChoiceRules;
 use parvis_model::{BallotRequest, WidgetKind, validate_choices};
@@ -16,8 +16,7 @@ pub async fn cast(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     widget.require_kind(WidgetKind::Poll)?;
     let ballot: BallotRequest = ctx.json()?;
     widget.require_open(ctx.now)?;
-    let options = load_options(&ctx.db, &widget.id).await?;
-    let option_ids: Vec<&str> = options.iter().map(|option| option.id.as_str()).collect();
+    let option_ids = widget.option_ids();
     let rules = ChoiceRules {
         min: widget.min_choices as usize,
         max: widget.max_choices as usize,
@@ -39,20 +38,23 @@ pub async fn cast(ctx: &mut Ctx) -> Result<Reply, ApiError> {
             &[Arg::Text(id), Arg::Text(voter), Arg::Text(choice)],
         )?);
     }
+    // The answer's reads ride in the same batch: one round trip to D1.
+    statements.extend(poll_reads(ctx, id)?);
     // D1 runs a batch as one transaction: a repeat voter's ballot fails on
     // the UNIQUE (widget_id, voter_hash) constraint and nothing is written.
-    if let Err(error) = ctx.db.batch(statements).await {
-        if !is_unique_violation(&error) {
-            return Err(error.into());
+    match ctx.db.batch(statements).await {
+        Ok(results) => Reply::json(201, &view_from_poll_reads(ctx, &results)?),
+        Err(error) if is_unique_violation(&error) => {
+            let recorded = recorded_choices(ctx).await?;
+            // A retry (same Idempotency-Key) of a ballot stored before a crash
+            // cut its answer is the same ballot, so the same success.
+            if ctx.idempotency_key.is_none() || recorded != choices {
+                return Err(ApiError::AlreadyVoted(recorded));
+            }
+            Reply::json(201, &view(ctx).await?)
         }
-        let recorded = recorded_choices(ctx).await?;
-        // A retry (same Idempotency-Key) of a ballot stored before a crash
-        // cut its answer is the same ballot, so the same success.
-        if ctx.idempotency_key.is_none() || recorded != choices {
-            return Err(ApiError::AlreadyVoted(recorded));
-        }
+        Err(error) => Err(error.into()),
     }
-    Reply::json(201, &view(ctx).await?)
 }
 
 /// The options this voter chose in their stored ballot.

@@ -10,7 +10,7 @@ use parvis_model::{
     ModerationMode, PollOption, ResultsVisibility, WidgetKind, WidgetStatus, WidgetView,
 };
 use serde::Deserialize;
-use worker::D1Database;
+use worker::{D1Database, D1PreparedStatement, D1Result};
 
 /// A public (non-draft) widget's row, with its city's embed origins.
 #[derive(Debug, Deserialize)]
@@ -30,12 +30,24 @@ pub struct WidgetRow {
     origins: Option<String>,
     /// The city's theme (JSON).
     city_theme: Option<String>,
+    /// A poll's option ids in display order, space-separated (ids are slugs).
+    option_ids: Option<String>,
 }
 
 impl WidgetRow {
     /// The city's embed origins.
     pub fn allowed_origins(&self) -> Vec<&str> {
         self.origins
+            .as_deref()
+            .unwrap_or_default()
+            .split(' ')
+            .filter(|o| !o.is_empty())
+            .collect()
+    }
+
+    /// A poll's option ids, in display order.
+    pub fn option_ids(&self) -> Vec<&str> {
+        self.option_ids
             .as_deref()
             .unwrap_or_default()
             .split(' ')
@@ -91,7 +103,10 @@ pub async fn load(db: &D1Database, id: &str) -> Result<Option<WidgetRow>, ApiErr
            w.closes_at, w.results_visibility, w.moderation, w.min_choices, w.max_choices, \
            (SELECT group_concat(o.origin, ' ') FROM city_origins o WHERE o.city_id = w.city_id) \
              AS origins, \
-           (SELECT c.theme FROM cities c WHERE c.id = w.city_id) AS city_theme \
+           (SELECT c.theme FROM cities c WHERE c.id = w.city_id) AS city_theme, \
+           (SELECT group_concat(p.id, ' ') FROM \
+              (SELECT id FROM poll_options WHERE widget_id = w.id ORDER BY position, id) p) \
+             AS option_ids \
          FROM widgets w WHERE w.id = ?1 AND w.status != 'draft'",
         &[Arg::Text(id)],
     )?)
@@ -106,48 +121,82 @@ struct OptionRow {
 }
 
 /// A poll's options in display order, each with its count of ballots.
-pub async fn load_options(db: &D1Database, id: &str) -> Result<Vec<PollOption>, ApiError> {
-    let rows: Vec<OptionRow> = all(query(
-        db,
-        "SELECT o.id, o.label, \
-           (SELECT COUNT(*) FROM ballot_choices c \
-            WHERE c.widget_id = o.widget_id AND c.option_id = o.id) AS count \
-         FROM poll_options o WHERE o.widget_id = ?1 ORDER BY o.position, o.id",
-        &[Arg::Text(id)],
-    )?)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| PollOption {
+const OPTIONS_WITH_COUNTS: &str = "SELECT o.id, o.label, \
+       (SELECT COUNT(*) FROM ballot_choices c \
+        WHERE c.widget_id = o.widget_id AND c.option_id = o.id) AS count \
+     FROM poll_options o WHERE o.widget_id = ?1 ORDER BY o.position, o.id";
+
+impl From<OptionRow> for PollOption {
+    fn from(row: OptionRow) -> PollOption {
+        PollOption {
             id: row.id,
             label: row.label,
             count: Some(row.count),
-        })
-        .collect())
+        }
+    }
 }
 
-/// The resident's view of the widget, hiding counts as its results
-/// visibility requires for this voter.
-pub async fn view(ctx: &Ctx) -> Result<WidgetView, ApiError> {
-    let widget = ctx.widget()?;
-    let status = widget.effective_status(ctx.now);
-    let mut options = Vec::new();
-    let mut has_voted = false;
-    let mut total_ballots = None;
-    if widget.kind == WidgetKind::Poll {
-        options = load_options(&ctx.db, &widget.id).await?;
-        #[derive(Deserialize)]
-        struct Totals {
-            total: u64,
-            mine: u64,
-        }
-        let totals: Option<Totals> = first(query(
+/// A poll's options in display order, each with its count of ballots.
+pub async fn load_options(db: &D1Database, id: &str) -> Result<Vec<PollOption>, ApiError> {
+    let rows: Vec<OptionRow> = all(query(db, OPTIONS_WITH_COUNTS, &[Arg::Text(id)])?).await?;
+    Ok(rows.into_iter().map(PollOption::from).collect())
+}
+
+/// A poll's ballot totals: all of them, and this voter's (0 or 1).
+#[derive(Deserialize)]
+struct Totals {
+    total: u64,
+    mine: u64,
+}
+
+/// The two reads a poll's view needs (options with counts, totals), to run
+/// in one D1 batch, alone or after the statements of a write.
+pub fn poll_reads(ctx: &Ctx, widget_id: &str) -> Result<Vec<D1PreparedStatement>, ApiError> {
+    Ok(vec![
+        query(&ctx.db, OPTIONS_WITH_COUNTS, &[Arg::Text(widget_id)])?,
+        query(
             &ctx.db,
             "SELECT COUNT(*) AS total, COALESCE(SUM(voter_hash = ?2), 0) AS mine \
              FROM ballots WHERE widget_id = ?1",
-            &[Arg::Text(&widget.id), Arg::Text(ctx.voter_or_nobody())],
-        )?)
-        .await?;
+            &[Arg::Text(widget_id), Arg::Text(ctx.voter_or_nobody())],
+        )?,
+    ])
+}
+
+/// The resident's view of the widget, hiding counts as its results
+/// visibility requires for this voter. A poll's reads go in one batch.
+pub async fn view(ctx: &Ctx) -> Result<WidgetView, ApiError> {
+    let widget = ctx.widget()?;
+    if widget.kind != WidgetKind::Poll {
+        return Ok(view_of(ctx, widget, Vec::new(), None));
+    }
+    let results = ctx.db.batch(poll_reads(ctx, &widget.id)?).await?;
+    view_from_poll_reads(ctx, &results)
+}
+
+/// The view from the results of [`poll_reads`], the last two of `results`.
+pub fn view_from_poll_reads(ctx: &Ctx, results: &[D1Result]) -> Result<WidgetView, ApiError> {
+    let [.., options, totals] = results else {
+        return Err(ApiError::Internal(
+            "poll reads missing from the batch".to_owned(),
+        ));
+    };
+    let options: Vec<OptionRow> = options.results()?;
+    let totals: Option<Totals> = totals.results::<Totals>()?.into_iter().next();
+    let options = options.into_iter().map(PollOption::from).collect();
+    Ok(view_of(ctx, ctx.widget()?, options, totals))
+}
+
+fn view_of(
+    ctx: &Ctx,
+    widget: &WidgetRow,
+    mut options: Vec<PollOption>,
+    totals: Option<Totals>,
+) -> WidgetView {
+    let status = widget.effective_status(ctx.now);
+    let mut has_voted = false;
+    let mut total_ballots = None;
+    if widget.kind == WidgetKind::Poll {
         let totals = totals.unwrap_or(Totals { total: 0, mine: 0 });
         has_voted = totals.mine > 0;
         if widget.results_visibility.shows_results(status, has_voted) {
@@ -156,7 +205,7 @@ pub async fn view(ctx: &Ctx) -> Result<WidgetView, ApiError> {
             options.iter_mut().for_each(|option| option.count = None);
         }
     }
-    Ok(WidgetView {
+    WidgetView {
         id: widget.id.clone(),
         kind: widget.kind,
         title: widget.title.clone(),
@@ -172,7 +221,7 @@ pub async fn view(ctx: &Ctx) -> Result<WidgetView, ApiError> {
         total_ballots,
         options,
         theme: widget.theme(),
-    })
+    }
 }
 
 /// `GET /v1/widgets/{id}`.
