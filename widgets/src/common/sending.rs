@@ -26,7 +26,7 @@ impl Sending {
     }
 
     /// Runs `task` unless a write is already on its way, then gives its
-    /// outcome to `done`.
+    /// outcome to `done` if the form is still there.
     pub fn start<T: 'static>(
         self,
         task: impl Future<Output = T> + 'static,
@@ -38,8 +38,12 @@ impl Sending {
         self.pending.set(true);
         spawn_local(async move {
             let outcome = task.await;
-            // Setting a signal of a form that has gone since is a no-op.
-            self.pending.set(false);
+            // A form that has gone meanwhile (closed, or its list redrawn)
+            // drops the outcome, as Leptos' `Action` would: its callbacks may
+            // be gone too, and calling a disposed callback panics.
+            if self.pending.try_set(false).is_some() {
+                return;
+            }
             done(outcome);
         });
     }
