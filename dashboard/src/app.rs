@@ -75,6 +75,12 @@ impl Ui {
             .with(|me| me.as_ref().is_some_and(|m| !m.account.must_change_password))
     }
 
+    /// Whether the signed-in person still has a temporary password.
+    pub fn must_change_password(self) -> bool {
+        self.me
+            .with(|me| me.as_ref().is_some_and(|m| m.account.must_change_password))
+    }
+
     /// Whether the signed-in person is one of the city's administrators.
     pub fn is_admin(self) -> bool {
         self.me
@@ -135,10 +141,6 @@ pub fn App() -> impl IntoView {
             signed_in_once.set(true);
         }
     });
-    let must_change = move || {
-        ui.me
-            .with(|me| me.as_ref().is_some_and(|m| m.account.must_change_password))
-    };
     spawn_local(async move {
         if let Ok(me) = api::get::<StaffMe>("/v1/staff/me").await {
             ui.me.set(Some(me));
@@ -226,7 +228,7 @@ pub fn App() -> impl IntoView {
             </Show>
             // Once signed in, pages stay mounted (hidden) while signing in again,
             // so an expired session loses nothing that was typed.
-            <Show when=must_change>
+            <Show when=move || ui.must_change_password()>
                 <ChoosePassword />
             </Show>
             <Show when=move || signed_in_once.get()>

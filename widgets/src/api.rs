@@ -1,6 +1,7 @@
-//! The widgets' one path to the Parvis API. JSON goes through the browser's
-//! own `JSON.parse`/`JSON.stringify` and `serde-wasm-bindgen`, which keeps a
-//! JSON parser out of the wasm bundle.
+//! The widgets' one path to the Parvis API. Bodies go out through
+//! `serde-wasm-bindgen` and the browser's `JSON.stringify`; answers come back
+//! through `JSON.parse` and the hand-written readers of `decode.rs`. No JSON
+//! parser and no generic deserializer in the wasm bundle.
 
 use crate::decode::Decode;
 use crate::voter::{stored_token, token_for_action};

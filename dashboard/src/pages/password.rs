@@ -14,10 +14,7 @@ use parvis_model::{FieldError, ProblemCode};
 #[component]
 pub fn ChoosePassword() -> impl IntoView {
     let ui = use_ui();
-    let forced = move || {
-        ui.me
-            .with(|me| me.as_ref().is_some_and(|m| m.account.must_change_password))
-    };
+    let forced = move || ui.must_change_password();
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
