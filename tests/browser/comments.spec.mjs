@@ -1,6 +1,6 @@
 // Comment threads in real Chromium.
 import { expect, test } from "@playwright/test";
-import { CommentThread, testPage } from "./pages/widgets.mjs";
+import { CommentThread, PollWidget, testPage } from "./pages/widgets.mjs";
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -71,4 +71,42 @@ test("links in comments are plain http(s) links with safe rel, nothing else is m
   await expect(link).toHaveAttribute("rel", "nofollow ugc noopener");
   await expect(comment.locator("b")).toHaveCount(0);
   await expect(comment.getByText("<b>pas de gras</b>", { exact: false })).toBeVisible();
+});
+
+test("a report still on its way when the thread redraws leaves every widget working", async ({ page }) => {
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
+  await page.goto(testPage(["test-comments", "test-multi-poll"]));
+  const thread = new CommentThread(page, "test-comments");
+  await thread.mounted();
+  const text = `Un commentaire à signaler ${unique()}`;
+  await thread.post(text);
+  const comment = thread.comment(text);
+  await expect(comment).toBeVisible();
+
+  // Hold the report until the thread has redrawn under it (a new comment).
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route("**/reports", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await comment.getByRole("button", { name: "Signaler" }).click();
+  await comment.getByRole("radio", { name: "Hors sujet" }).check();
+  await comment.getByRole("button", { name: "Envoyer le signalement" }).click();
+  const other = `Un autre commentaire pendant ce temps ${unique()}`;
+  await thread.post(other);
+  await expect(thread.comment(other)).toBeVisible();
+  const answered = page.waitForResponse((r) => r.url().endsWith("/reports"));
+  release();
+  await answered;
+
+  // The page's widgets still answer: a support here, a vote there.
+  await thread.comment(other).getByRole("button", { name: "Soutenir" }).click();
+  await expect(thread.comment(other).locator(".count").first()).toHaveText("1 soutien");
+  const poll = new PollWidget(page, "test-multi-poll");
+  await poll.option("A").check();
+  await expect(poll.option("A")).toBeChecked();
+  expect(errors).toEqual([]);
 });
