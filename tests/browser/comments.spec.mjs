@@ -110,3 +110,19 @@ test("a report still on its way when the thread redraws leaves every widget work
   await expect(poll.option("A")).toBeChecked();
   expect(errors).toEqual([]);
 });
+
+test("a reply being typed survives another comment being posted", async ({ page }) => {
+  await page.goto(testPage(["test-comments"]));
+  const thread = new CommentThread(page, "test-comments");
+  await thread.mounted();
+  const text = `Un commentaire qui attend sa réponse ${unique()}`;
+  await thread.post(text);
+  const comment = thread.comment(text);
+  await comment.getByRole("button", { name: "Répondre" }).click();
+  const draft = `Réponse en cours d’écriture ${unique()}`;
+  await comment.getByLabel("Votre réponse").fill(draft);
+  const other = `Un autre commentaire entre-temps ${unique()}`;
+  await thread.post(other);
+  await expect(thread.comment(other)).toBeVisible();
+  await expect(comment.getByLabel("Votre réponse")).toHaveValue(draft);
+});

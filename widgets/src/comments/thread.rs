@@ -76,17 +76,21 @@ pub fn CommentThread(
     };
     let on_posted = Callback::new(move |comment: CommentView| thread.add(comment));
     let description = (!view.description.is_empty()).then(|| view.description.clone());
-    let list = move || {
-        let items = thread.comments.items.get();
-        if items.is_empty() && thread.comments.state.get() == ListState::Ready {
-            return view! { <p class="notice empty">{text.no_comments}</p> }.into_any();
-        }
-        view! {
-            <ul class="comments" aria-label=text.comments>
-                {items.into_iter().map(|comment| view! { <CommentItem comment thread /> }).collect_view()}
-            </ul>
-        }
-        .into_any()
+    let empty = move || {
+        thread.comments.items.with(Vec::is_empty) && thread.comments.state.get() == ListState::Ready
+    };
+    // Keyed, so that posting a comment or loading more keeps the other
+    // comments as they are, with any reply or report being typed; a comment
+    // is drawn again only when its replies change or it is deleted.
+    let list = view! {
+        {move || empty().then(|| view! { <p class="notice empty">{text.no_comments}</p> })}
+        <ul class="comments" aria-label=text.comments hidden=empty>
+            <For each=move || thread.comments.items.get()
+                key=|comment| (comment.id, comment.replies.len(), comment.deleted)
+                let(comment)>
+                <CommentItem comment thread />
+            </For>
+        </ul>
     };
     let retry = Callback::new(move |()| load_first());
     let more = Callback::new(load_more);
