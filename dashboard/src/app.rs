@@ -175,12 +175,12 @@ pub fn App() -> impl IntoView {
     };
     // The role is read without tracking: a session that expires and comes
     // back must not redraw the page (and lose what was typed).
-    let admin_only = move |page: AnyView| {
+    let admin_only = move |heading: fn(&Texts) -> &'static str, page: fn() -> AnyView| {
         if untrack(|| ui.is_admin()) {
-            page
+            page()
         } else {
             view! {
-                <h1>{move || ui.text().settings}</h1>
+                <h1>{move || heading(ui.text())}</h1>
                 <p class="error" role="alert">{move || ui.text().admin_only}</p>
             }
             .into_any()
@@ -193,8 +193,8 @@ pub fn App() -> impl IntoView {
         Route::Widget(id) => view! { <WidgetDetail id /> }.into_any(),
         Route::IdeaAnswers(id) => view! { <IdeaAnswers id /> }.into_any(),
         Route::Moderation => view! { <Moderation /> }.into_any(),
-        Route::Settings => admin_only(view! { <Settings /> }.into_any()),
-        Route::Accounts => admin_only(view! { <Accounts /> }.into_any()),
+        Route::Settings => admin_only(|t| t.settings, || view! { <Settings /> }.into_any()),
+        Route::Accounts => admin_only(|t| t.team, || view! { <Accounts /> }.into_any()),
         Route::Password => view! { <ChoosePassword /> }.into_any(),
     };
     view! {
