@@ -4,7 +4,7 @@
 //! parser and no generic deserializer in the wasm bundle.
 
 use crate::decode::Decode;
-use crate::voter::{stored_token, token_for_action};
+use crate::voter::{RetryKey, stored_token, token_for_action};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use parvis_model::{FieldError, Problem, ProblemCode};
 use serde::Serialize;
@@ -73,7 +73,7 @@ impl ApiClient {
     }
 
     /// The voter token for an action, created and stored on the first one.
-    pub fn voter_token(&self) -> Option<String> {
+    fn voter_token(&self) -> Option<String> {
         match self.origin {
             Some(_) => token_for_action(),
             None => Some(String::new()),
@@ -107,24 +107,25 @@ impl ApiClient {
         read(response).await
     }
 
-    /// A write as `voter`, with an optional JSON body and idempotency key.
+    /// A write as this resident (their voter token is created on their
+    /// first one), with an optional JSON body and idempotency key.
     /// Answers `None` for `204 No Content`.
     pub async fn send<B: Serialize, T: Decode>(
         &self,
         method: Method,
         widget_id: &str,
         tail: &str,
-        voter: &str,
         body: Option<&B>,
         idempotency_key: Option<&str>,
     ) -> Result<Option<T>, ApiFailure> {
         let url = self.url(widget_id, tail)?;
+        let voter = self.voter_token().ok_or(ApiFailure::Network)?;
         let mut builder: RequestBuilder = match method {
             Method::Post => Request::post(&url),
             Method::Put => Request::put(&url),
             Method::Delete => Request::delete(&url),
         };
-        builder = builder.header("Parvis-Voter", voter);
+        builder = builder.header("Parvis-Voter", &voter);
         if let Some(key) = idempotency_key {
             builder = builder.header("Idempotency-Key", key);
         }
@@ -143,8 +144,25 @@ impl ApiClient {
     }
 }
 
+impl ApiClient {
+    /// Posts resident text (an idea, a comment) as this voter, with the
+    /// form's retry key: a retry of the same body is answered once.
+    pub async fn post_text<B: Serialize, T: Decode>(
+        &self,
+        widget_id: &str,
+        tail: &str,
+        body: &B,
+        attempt: RetryKey,
+    ) -> Result<T, ApiFailure> {
+        let key = attempt.for_body(to_json(body)?);
+        self.send::<B, T>(Method::Post, widget_id, tail, Some(body), Some(&key))
+            .await?
+            .ok_or(ApiFailure::Unexpected(204))
+    }
+}
+
 /// A value as JSON text.
-pub fn to_json<B: Serialize>(body: &B) -> Result<String, ApiFailure> {
+fn to_json<B: Serialize>(body: &B) -> Result<String, ApiFailure> {
     let value = serde_wasm_bindgen::to_value(body).map_err(|_| ApiFailure::Unexpected(0))?;
     js_sys::JSON::stringify(&value)
         .map(String::from)

@@ -1,6 +1,5 @@
 //! Posting a comment or a reply. The text stays until it is stored.
 
-use crate::api::{ApiFailure, Method, to_json};
 use crate::common::{FieldErrors, Sending, TextField, failure_message};
 use crate::i18n::texts;
 use crate::mount::use_widget_context;
@@ -37,21 +36,9 @@ pub fn CommentForm(
     let post = move |submission: CommentSubmission| {
         let context = context.clone();
         let task = async move {
-            let token = context.api.voter_token().ok_or(ApiFailure::Network)?;
-            let json = to_json(&submission)?;
-            let key = attempt.for_body(json);
-            context
-                .api
-                .send::<_, CommentView>(
-                    Method::Post,
-                    &context.widget_id,
-                    "/comments",
-                    &token,
-                    Some(&submission),
-                    Some(&key),
-                )
-                .await?
-                .ok_or(ApiFailure::Unexpected(204))
+            (context.api)
+                .post_text::<_, CommentView>(&context.widget_id, "/comments", &submission, attempt)
+                .await
         };
         sending.start(task, move |outcome| match outcome {
             Ok(comment) => {

@@ -3,7 +3,7 @@
 use super::comment_form::CommentForm;
 use super::report_form::ReportForm;
 use super::thread::Thread;
-use crate::api::{ApiFailure, Method};
+use crate::api::Method;
 use crate::common::{RichText, failure_message};
 use crate::i18n::{reply_to, supports, texts};
 use crate::mount::use_widget_context;
@@ -50,22 +50,9 @@ pub fn CommentItem(
             busy.set(true);
             set_error.set(None);
             spawn_local(async move {
-                let result = match context.api.voter_token() {
-                    Some(token) => {
-                        context
-                            .api
-                            .send::<(), SupportState>(
-                                method,
-                                &context.widget_id,
-                                &tail,
-                                &token,
-                                None,
-                                None,
-                            )
-                            .await
-                    }
-                    None => Err(ApiFailure::Network),
-                };
+                let result = (context.api)
+                    .send::<(), SupportState>(method, &context.widget_id, &tail, None, None)
+                    .await;
                 match result {
                     Ok(answer) => on_ok(answer),
                     Err(failure) => {

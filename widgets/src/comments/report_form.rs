@@ -1,6 +1,6 @@
 //! Reporting a comment: a reason (radio group) and optional details.
 
-use crate::api::{ApiFailure, Method};
+use crate::api::Method;
 use crate::common::{Sending, failure_message};
 use crate::i18n::texts;
 use crate::mount::use_widget_context;
@@ -8,14 +8,7 @@ use crate::widget::use_announcer;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use parvis_model::comments::{MAX_REPORT_DETAILS, ReportReason, ReportRequest};
-
-const REASONS: [ReportReason; 5] = [
-    ReportReason::Spam,
-    ReportReason::Abuse,
-    ReportReason::OffTopic,
-    ReportReason::PersonalData,
-    ReportReason::Other,
-];
+use parvis_model::wire::WireName;
 
 /// The report form of one comment; `on_done` closes it.
 #[component]
@@ -35,18 +28,10 @@ pub fn ReportForm(
     let send = move |report: ReportRequest| {
         let context = context.clone();
         let task = async move {
-            let token = context.api.voter_token().ok_or(ApiFailure::Network)?;
             let tail = format!("/comments/{comment_id}/reports");
             context
                 .api
-                .send::<_, ()>(
-                    Method::Post,
-                    &context.widget_id,
-                    &tail,
-                    &token,
-                    Some(&report),
-                    None,
-                )
+                .send::<_, ()>(Method::Post, &context.widget_id, &tail, Some(&report), None)
                 .await
         };
         sending.start(task, move |outcome| match outcome {
@@ -69,7 +54,7 @@ pub fn ReportForm(
         };
         let details = Some(details.get_untracked()).filter(|d| !d.trim().is_empty());
         send(ReportRequest {
-            reason: REASONS[index],
+            reason: ReportReason::ALL[index],
             details,
         });
     };

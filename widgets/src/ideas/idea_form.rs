@@ -1,7 +1,6 @@
 //! The form to propose an idea. What the resident typed stays until the idea
 //! is stored; retries of the same text reuse one idempotency key.
 
-use crate::api::Method;
 use crate::common::{FieldErrors, Sending, TextField, failure_message};
 use crate::i18n::texts;
 use crate::mount::use_widget_context;
@@ -33,24 +32,9 @@ pub fn IdeaForm(
     let submit = move |submission: IdeaSubmission| {
         let context = context.clone();
         let task = async move {
-            let token = context
-                .api
-                .voter_token()
-                .ok_or(crate::api::ApiFailure::Network)?;
-            let body = crate::api::to_json(&submission)?;
-            let key = attempt.for_body(body);
-            context
-                .api
-                .send::<_, IdeaView>(
-                    Method::Post,
-                    &context.widget_id,
-                    "/ideas",
-                    &token,
-                    Some(&submission),
-                    Some(&key),
-                )
-                .await?
-                .ok_or(crate::api::ApiFailure::Unexpected(204))
+            (context.api)
+                .post_text::<_, IdeaView>(&context.widget_id, "/ideas", &submission, attempt)
+                .await
         };
         sending.start(task, move |outcome| match outcome {
             Ok(idea) => {

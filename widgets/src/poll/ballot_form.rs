@@ -29,7 +29,6 @@ pub fn BallotForm(
     let vote = move |choices: Vec<String>| {
         let context = context.clone();
         let task = async move {
-            let token = context.api.voter_token().ok_or(ApiFailure::Network)?;
             let body = BallotRequest { choices };
             let sent = context
                 .api
@@ -37,7 +36,6 @@ pub fn BallotForm(
                     Method::Post,
                     &context.widget_id,
                     "/ballots",
-                    &token,
                     Some(&body),
                     None,
                 )
@@ -47,7 +45,7 @@ pub fn BallotForm(
                 Err(failure) if failure.code() == Some(ProblemCode::AlreadyVoted) => {
                     context
                         .api
-                        .get::<WidgetView>(&context.widget_id, "", Some(token))
+                        .get::<WidgetView>(&context.widget_id, "", context.api.known_voter())
                         .await
                 }
                 other => other?.ok_or(ApiFailure::Unexpected(204)),
