@@ -10,23 +10,8 @@ use leptos::task::spawn_local;
 use parvis_model::ideas::{IdeaStatus, IdeaUpdate, MAX_OFFICIAL_ANSWER, Visibility};
 use parvis_model::paging::Page;
 use parvis_model::staff::StaffIdea;
+use parvis_model::wire::WireName;
 use parvis_model::{FieldError, Lang};
-
-const STATUSES: [(IdeaStatus, &str); 6] = [
-    (IdeaStatus::Submitted, "submitted"),
-    (IdeaStatus::UnderReview, "under_review"),
-    (IdeaStatus::Accepted, "accepted"),
-    (IdeaStatus::InProgress, "in_progress"),
-    (IdeaStatus::Done, "done"),
-    (IdeaStatus::Rejected, "rejected"),
-];
-
-fn status_value(status: IdeaStatus) -> &'static str {
-    STATUSES
-        .iter()
-        .find(|(s, _)| *s == status)
-        .map_or("submitted", |(_, value)| value)
-}
 
 fn visibility_index(visibility: Visibility) -> usize {
     match visibility {
@@ -167,16 +152,14 @@ fn IdeaAnswer(
                 <div class="field">
                     <label for=status_id.clone()>{move || ui.text().idea_status}</label>
                     <select id=status_id
-                        prop:value=move || status_value(status.get())
+                        prop:value=move || status.get().wire_name()
                         on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            if let Some((s, _)) = STATUSES.iter().find(|(_, v)| *v == value) {
-                                status.set(*s);
+                            if let Some(s) = IdeaStatus::from_wire_name(&event_target_value(&ev)) {
+                                status.set(s);
                             }
                         }>
-                        {STATUSES.iter().map(|(s, value)| {
-                            let s = *s;
-                            view! { <option value=*value>{move || parvis_widgets::idea_status(ui.lang.get(), s)}</option> }
+                        {IdeaStatus::ALL.iter().map(|&s| view! {
+                            <option value=s.wire_name()>{move || parvis_widgets::idea_status(ui.lang.get(), s)}</option>
                         }).collect_view()}
                     </select>
                 </div>

@@ -105,15 +105,8 @@ pub fn Settings() -> impl IntoView {
     let warnings = move || {
         let lang = ui.lang.get();
         let text = ui.text();
-        let pick = |value: String, default: &'static str| {
-            if value.trim().is_empty() {
-                default.to_owned()
-            } else {
-                value.trim().to_owned()
-            }
-        };
-        let accent = pick(accent.get(), DEFAULT_ACCENT);
-        let on_accent = pick(accent_text.get(), DEFAULT_ACCENT_TEXT);
+        let accent = colour_or(accent.get(), DEFAULT_ACCENT);
+        let on_accent = colour_or(accent_text.get(), DEFAULT_ACCENT_TEXT);
         let mut out = Vec::new();
         if let Some(ratio) = contrast_ratio(&on_accent, &accent) {
             out.extend(contrast_warning(lang, text.pair_buttons, ratio));
