@@ -3,20 +3,25 @@
 use parvis_tests::{Call, new_voter, sign_in};
 use serde_json::json;
 
+/// An idea submitted by a new resident to the pre-moderated box; its id.
+fn pending_idea(title: &str) -> i64 {
+    Call::post("/v1/widgets/test-ideas-moderated/ideas")
+        .from_city()
+        .header("Parvis-Voter", &new_voter())
+        .json(&json!({ "title": title }))
+        .send()
+        .json["id"]
+        .as_i64()
+        .expect("id")
+}
+
 #[test]
 fn a_pending_idea_is_approved_in_bulk_with_another_one() {
     let session = sign_in("moderator@test.example");
-    let submit = |title: &str| {
-        Call::post("/v1/widgets/test-ideas-moderated/ideas")
-            .from_city()
-            .header("Parvis-Voter", &new_voter())
-            .json(&json!({ "title": title }))
-            .send()
-            .json["id"]
-            .as_i64()
-            .expect("id")
-    };
-    let (first, second) = (submit("Idée à valider 1"), submit("Idée à valider 2"));
+    let (first, second) = (
+        pending_idea("Idée à valider 1"),
+        pending_idea("Idée à valider 2"),
+    );
     let queue = Call::get("/v1/staff/moderation").staff(&session).send();
     let ids: Vec<i64> = queue
         .json
@@ -45,14 +50,7 @@ fn a_pending_idea_is_approved_in_bulk_with_another_one() {
 #[test]
 fn a_rejected_idea_never_shows_and_leaves_the_queue() {
     let session = sign_in("admin@test.example");
-    let id = Call::post("/v1/widgets/test-ideas-moderated/ideas")
-        .from_city()
-        .header("Parvis-Voter", &new_voter())
-        .json(&json!({ "title": "Spam spam spam" }))
-        .send()
-        .json["id"]
-        .as_i64()
-        .expect("id");
+    let id = pending_idea("Spam spam spam");
     let decision = Call::post("/v1/staff/moderation/decisions")
         .staff(&session)
         .json(&json!({ "decision": "reject", "items": [{ "kind": "idea", "id": id }] }))
@@ -72,14 +70,7 @@ fn a_rejected_idea_never_shows_and_leaves_the_queue() {
 #[test]
 fn decisions_on_another_citys_items_change_nothing() {
     let other_city = sign_in("admin@autre-ville.example");
-    let id = Call::post("/v1/widgets/test-ideas-moderated/ideas")
-        .from_city()
-        .header("Parvis-Voter", &new_voter())
-        .json(&json!({ "title": "Pas à vous" }))
-        .send()
-        .json["id"]
-        .as_i64()
-        .expect("id");
+    let id = pending_idea("Pas à vous");
     Call::post("/v1/staff/moderation/decisions")
         .staff(&other_city)
         .json(&json!({ "decision": "approve", "items": [{ "kind": "idea", "id": id }] }))
