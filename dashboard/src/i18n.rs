@@ -407,6 +407,14 @@ pub fn texts(lang: Lang) -> &'static Texts {
     }
 }
 
+/// The message for `field` among a form's errors, if it has one.
+pub fn message_for(lang: Lang, errors: &[parvis_model::FieldError], field: &str) -> Option<String> {
+    errors
+        .iter()
+        .find(|e| e.field == field)
+        .map(|e| field_message(lang, e))
+}
+
 /// A field error as staff read it.
 pub fn field_message(lang: Lang, error: &parvis_model::FieldError) -> String {
     use parvis_model::FieldErrorCode::*;

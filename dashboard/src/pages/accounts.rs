@@ -3,7 +3,7 @@
 
 use crate::api::{self, Method};
 use crate::app::use_ui;
-use crate::i18n::field_message;
+use crate::i18n::message_for;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -63,13 +63,7 @@ pub fn Accounts() -> impl IntoView {
     let created = RwSignal::new(None::<(String, String)>);
     let failed = RwSignal::new(None::<&'static str>);
 
-    let error_for = move |field: &str| {
-        errors.with(|all| {
-            all.iter()
-                .find(|e| e.field == field)
-                .map(|e| field_message(ui.lang.get(), e))
-        })
-    };
+    let error_for = move |field: &str| errors.with(|all| message_for(ui.lang.get(), all, field));
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
         created.set(None);

@@ -128,11 +128,7 @@ pub fn WidgetEditor(
     }
 
     let error_for = move |field: String| {
-        errors.with(|e| {
-            e.iter()
-                .find(|x| x.field == field)
-                .map(|x| crate::i18n::field_message(ui.lang.get(), x))
-        })
+        errors.with(|all| crate::i18n::message_for(ui.lang.get(), all, &field))
     };
     let on_submit = {
         let id = id.clone();

@@ -3,7 +3,7 @@
 
 use crate::api::{self, Method};
 use crate::app::use_ui;
-use crate::i18n::field_message;
+use crate::i18n::message_for;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -116,13 +116,8 @@ fn IdeaAnswer(
             }
         });
     };
-    let answer_error = move || {
-        errors.with(|all| {
-            all.iter()
-                .find(|e| e.field == "official_answer")
-                .map(|e| field_message(ui.lang.get(), e))
-        })
-    };
+    let answer_error =
+        move || errors.with(|all| message_for(ui.lang.get(), all, "official_answer"));
     let status_id = format!("idea-{id}-status");
     let answer_id = format!("idea-{id}-answer");
     let help_id = format!("{answer_id}-help");

@@ -3,7 +3,7 @@
 
 use crate::api::{self, Method};
 use crate::app::use_ui;
-use crate::i18n::field_message;
+use crate::i18n::message_for;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -71,13 +71,7 @@ pub fn ChoosePassword() -> impl IntoView {
             }
         });
     };
-    let new_error = move || {
-        errors.with(|all| {
-            all.iter()
-                .find(|e| e.field == "new_password")
-                .map(|e| field_message(ui.lang.get(), e))
-        })
-    };
+    let new_error = move || errors.with(|all| message_for(ui.lang.get(), all, "new_password"));
     let field = move |id: &'static str,
                       label: &'static str,
                       value: RwSignal<String>,

@@ -3,7 +3,7 @@
 
 use crate::api::{self, Method};
 use crate::app::use_ui;
-use crate::i18n::{contrast_warning, field_message, on_line, origin_hint};
+use crate::i18n::{contrast_warning, field_message, message_for, on_line, origin_hint};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -65,13 +65,7 @@ pub fn Settings() -> impl IntoView {
         }
     });
 
-    let error_for = move |field: &str| {
-        errors.with(|all| {
-            all.iter()
-                .find(|e| e.field == field)
-                .map(|e| field_message(ui.lang.get(), e))
-        })
-    };
+    let error_for = move |field: &str| errors.with(|all| message_for(ui.lang.get(), all, field));
     // Hints while typing, and the server's verdict per line after saving.
     let origin_messages = move || {
         let lang = ui.lang.get();
