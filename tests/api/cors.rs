@@ -8,6 +8,7 @@ const FOREIGN: &str = "https://evil.example";
 #[test]
 fn the_city_origin_gets_allow_origin_on_reads() {
     let reply = Call::get("/v1/widgets/demo-poll").from_city().send();
+    assert_eq!(reply.status, 200, "{}", reply.text);
     assert_eq!(reply.allow_origin, Some(city_origin()));
 }
 
@@ -56,6 +57,7 @@ fn a_write_from_a_foreign_origin_is_403_and_stores_nothing() {
     let read = Call::get("/v1/widgets/demo-poll")
         .header("Parvis-Voter", &voter)
         .send();
+    assert_eq!(read.status, 200, "{}", read.text);
     assert_eq!(read.json["has_voted"], false);
 }
 
@@ -72,5 +74,8 @@ fn another_citys_origin_cannot_write_to_the_demo_city() {
 #[test]
 fn the_demo_city_cannot_read_another_citys_widget_cross_origin() {
     let reply = Call::get("/v1/widgets/other-city-poll").from_city().send();
+    // The widget is public (200) but its city's page is not this one.
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    assert_eq!(reply.json["id"], "other-city-poll");
     assert_eq!(reply.allow_origin, None);
 }

@@ -64,9 +64,10 @@ test("before a resident acts: no cookie, no storage, no request but to Parvis", 
 
 test("widgets load only when a placeholder nears the viewport", async ({ page }) => {
   const wasm = [];
+  const code = [];
   page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
+  page.on("request", (r) => r.url().includes("/pkg/") && code.push(Date.now()));
   await page.setViewportSize({ width: 400, height: 300 });
-  await page.setContent("<p>placeholder</p>");
   await page.goto(testPage([]));
   await page.evaluate(() => {
     const spacer = document.createElement("div");
@@ -75,11 +76,34 @@ test("widgets load only when a placeholder nears the viewport", async ({ page })
     div.setAttribute("data-parvis-widget", "demo-poll");
     document.getElementById("widgets").append(spacer, div);
   });
-  await page.waitForTimeout(500);
+  const placeholder = page.locator('[data-parvis-widget="demo-poll"]');
+  // The loader has seen the placeholder and observes it…
+  await expect(placeholder).toHaveAttribute("data-parvis-state", "waiting");
+  // …and an observer with the loader's margin, started after the loader's,
+  // has had its first answer: the loader's has had its own by then.
+  const seenFromAfar = await page.evaluate(
+    (el) =>
+      new Promise((resolve) => {
+        const observer = new IntersectionObserver(
+          (entries) => {
+            observer.disconnect();
+            resolve(!entries[0].isIntersecting);
+          },
+          { rootMargin: "300px" },
+        );
+        observer.observe(el);
+      }),
+    await placeholder.elementHandle(),
+  );
+  expect(seenFromAfar).toBe(true);
   expect(wasm).toHaveLength(0);
-  await page.locator('[data-parvis-widget="demo-poll"]').scrollIntoViewIfNeeded();
+  const scrolledAt = Date.now();
+  await placeholder.scrollIntoViewIfNeeded();
   await new PollWidget(page, "demo-poll").waitUntilInteractive();
   expect(wasm).toHaveLength(1);
+  // The widgets' code was asked for only once the placeholder came near.
+  expect(code.length).toBeGreaterThan(0);
+  expect(code.every((at) => at >= scrolledAt)).toBe(true);
 });
 
 test("two widgets of the same kind on one page stay independent", async ({ page }) => {

@@ -1,0 +1,27 @@
+// The staff API as the tests' own set-up tool: each test that needs exact
+// figures creates its own widget, so parallel specs never share its data.
+import { expect } from "@playwright/test";
+
+export const apiUrl = process.env.PARVIS_API_URL ?? "http://127.0.0.1:8787";
+
+/** Signs in as the test city's admin; returns the session cookie. */
+async function signIn(request) {
+  const origin = new URL(apiUrl).origin;
+  const response = await request.post(`${apiUrl}/v1/staff/session`, {
+    headers: { Origin: origin },
+    data: { email: "admin@test.example", password: "correct horse battery staple" },
+  });
+  expect(response.status()).toBe(201);
+  return response.headers()["set-cookie"].split(";")[0];
+}
+
+/** Creates an open widget in the test city; returns its id. */
+export async function createWidget(request, body) {
+  const cookie = await signIn(request);
+  const created = await request.post(`${apiUrl}/v1/staff/widgets`, {
+    headers: { Origin: new URL(apiUrl).origin, Cookie: cookie },
+    data: { status: "open", ...body },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  return (await created.json()).id;
+}
