@@ -34,6 +34,12 @@ impl Failure {
     }
 }
 
+/// A value as one path segment, percent-encoded (ids come from the API,
+/// but a path is never built from unencoded text).
+pub fn segment(text: &str) -> String {
+    js_sys::encode_uri_component(text).into()
+}
+
 /// Write methods.
 #[derive(Clone, Copy)]
 pub enum Method {

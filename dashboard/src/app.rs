@@ -3,7 +3,7 @@
 use crate::api::{self, Failure, Method};
 use crate::i18n::{Texts, texts};
 use crate::pages::{
-    Accounts, ChoosePassword, IdeaAnswers, Moderation, Settings, SignIn, WidgetDetail,
+    Accounts, ChoosePassword, CityReplies, IdeaAnswers, Moderation, Settings, SignIn, WidgetDetail,
     WidgetEditor, WidgetList,
 };
 use leptos::prelude::*;
@@ -24,6 +24,8 @@ pub enum Route {
     EditWidget(String),
     /// `#/widgets/{id}/ideas`
     IdeaAnswers(String),
+    /// `#/widgets/{id}/comments`
+    CityReplies(String),
     /// `#/moderation`
     Moderation,
     /// `#/settings` (admins)
@@ -45,6 +47,7 @@ impl Route {
             ["widgets", "new"] => Route::NewWidget,
             ["widgets", id, "edit"] => Route::EditWidget((*id).to_owned()),
             ["widgets", id, "ideas"] => Route::IdeaAnswers((*id).to_owned()),
+            ["widgets", id, "comments"] => Route::CityReplies((*id).to_owned()),
             ["widgets", id] => Route::Widget((*id).to_owned()),
             ["moderation"] => Route::Moderation,
             ["settings"] => Route::Settings,
@@ -192,6 +195,7 @@ pub fn App() -> impl IntoView {
         Route::EditWidget(id) => view! { <WidgetEditor id=Some(id) /> }.into_any(),
         Route::Widget(id) => view! { <WidgetDetail id /> }.into_any(),
         Route::IdeaAnswers(id) => view! { <IdeaAnswers id /> }.into_any(),
+        Route::CityReplies(id) => view! { <CityReplies id /> }.into_any(),
         Route::Moderation => view! { <Moderation /> }.into_any(),
         Route::Settings => admin_only(|t| t.settings, || view! { <Settings /> }.into_any()),
         Route::Accounts => admin_only(|t| t.team, || view! { <Accounts /> }.into_any()),

@@ -47,6 +47,8 @@ pub struct Texts {
     pub moderation_mode: &'static str,
     pub moderation_modes: [&'static str; 2],
     pub report_threshold: &'static str,
+    pub network_daily_cap: &'static str,
+    pub network_daily_cap_hint: &'static str,
     pub fix_errors: &'static str,
     pub embed: &'static str,
     pub embed_help: &'static str,
@@ -72,6 +74,10 @@ pub struct Texts {
     pub hide: &'static str,
     pub selected: &'static str,
     pub select_item: &'static str,
+    pub select_all: &'static str,
+    pub publication: &'static str,
+    pub by_author: &'static str,
+    pub undo: &'static str,
     pub idea: &'static str,
     pub comment: &'static str,
     pub reports: &'static str,
@@ -124,6 +130,27 @@ pub struct Texts {
     pub temporary_password: &'static str,
     pub you: &'static str,
     pub ideas_page: &'static str,
+    pub city_replies_page: &'static str,
+    pub city_replies_help: &'static str,
+    pub reply_as_city: &'static str,
+    pub publish_reply: &'static str,
+    pub anonymous: &'static str,
+    pub no_comments: &'static str,
+    pub audit_log: &'static str,
+    pub integrity: &'static str,
+    pub integrity_help: &'static str,
+    pub open_level: &'static str,
+    pub refusals: &'static str,
+    pub reason: &'static str,
+    pub no_refusal: &'static str,
+    pub busiest_networks: &'static str,
+    pub network: &'static str,
+    pub audit_help: &'static str,
+    pub when: &'static str,
+    pub who: &'static str,
+    pub action: &'static str,
+    pub details: &'static str,
+    pub audit_actions: [&'static str; 6],
     pub no_ideas: &'static str,
     pub idea_status: &'static str,
     pub official_answer: &'static str,
@@ -178,6 +205,8 @@ const FR: Texts = Texts {
     moderation_mode: "Modération des contributions",
     moderation_modes: ["Avant publication", "Après publication"],
     report_threshold: "Signalements avant masquage",
+    network_daily_cap: "Participations par réseau et par jour",
+    network_daily_cap_hint: "Votes, idées ou signalements venant d’une même connexion (soutiens : cinq fois plus). Augmentez-le le temps d’une réunion publique sur le Wi-Fi de la mairie.",
     fix_errors: "Corrigez les champs signalés.",
     embed: "Intégrer sur votre site",
     embed_help: "Collez ce code dans la page, à l’endroit où la consultation doit apparaître.",
@@ -203,6 +232,10 @@ const FR: Texts = Texts {
     hide: "Masquer",
     selected: "la sélection",
     select_item: "Sélectionner",
+    select_all: "Tout sélectionner",
+    publication: "Publication",
+    by_author: "Signé :",
+    undo: "Annuler cette décision",
     idea: "Idée",
     comment: "Commentaire",
     reports: "Signalements",
@@ -255,6 +288,34 @@ const FR: Texts = Texts {
     temporary_password: "Mot de passe temporaire",
     you: "(vous)",
     ideas_page: "Répondre aux idées",
+    city_replies_page: "Répondre au nom de la mairie",
+    city_replies_help: "Vos réponses sont publiées aussitôt, marquées « Réponse de la mairie » avec votre rôle, et inscrites au journal des actions.",
+    reply_as_city: "Réponse de la mairie",
+    publish_reply: "Publier la réponse",
+    anonymous: "Anonyme",
+    no_comments: "Aucun commentaire publié pour l’instant.",
+    audit_log: "Journal des actions",
+    integrity: "Intégrité de la consultation",
+    integrity_help: "Les réseaux sont des empreintes chiffrées (adresse IPv4, ou préfixe /64 en IPv6) : elles distinguent les réseaux sans permettre de les retrouver.",
+    open_level: "Participation ouverte (anonyme)",
+    refusals: "Envois refusés, par motif",
+    reason: "Motif",
+    no_refusal: "Aucun envoi refusé.",
+    busiest_networks: "Réseaux les plus actifs",
+    network: "Réseau (empreinte)",
+    audit_help: "Chaque action de l’équipe qui change ce que voient les habitants ou ce qui est compté. Ce journal ne peut être ni modifié ni effacé.",
+    when: "Date",
+    who: "Par",
+    action: "Action",
+    details: "Détails",
+    audit_actions: [
+        "Consultation créée",
+        "Réglages modifiés",
+        "Décision de modération",
+        "Décision de modération annulée",
+        "Idée : statut ou réponse",
+        "Réponse de la mairie",
+    ],
     no_ideas: "Aucune idée pour l’instant.",
     idea_status: "Statut de l’idée",
     official_answer: "Réponse officielle de la ville",
@@ -312,6 +373,8 @@ const EN: Texts = Texts {
     moderation_mode: "Moderation of contributions",
     moderation_modes: ["Before publication", "After publication"],
     report_threshold: "Reports before hiding",
+    network_daily_cap: "Contributions per network per day",
+    network_daily_cap_hint: "Votes, ideas or reports from one connection (supports: five times as many). Raise it for a public meeting on the town hall's Wi-Fi.",
     fix_errors: "Fix the marked fields.",
     embed: "Embed on your site",
     embed_help: "Paste this code into the page where the consultation should appear.",
@@ -337,6 +400,10 @@ const EN: Texts = Texts {
     hide: "Hide",
     selected: "the selection",
     select_item: "Select",
+    select_all: "Select all",
+    publication: "Publication",
+    by_author: "Signed:",
+    undo: "Undo this decision",
     idea: "Idea",
     comment: "Comment",
     reports: "Reports",
@@ -389,6 +456,34 @@ const EN: Texts = Texts {
     temporary_password: "Temporary password",
     you: "(you)",
     ideas_page: "Answer ideas",
+    city_replies_page: "Reply as the city",
+    city_replies_help: "Your replies are published at once, marked “City reply” with your role, and written to the audit log.",
+    reply_as_city: "City reply",
+    publish_reply: "Publish the reply",
+    anonymous: "Anonymous",
+    no_comments: "No published comment yet.",
+    audit_log: "Audit log",
+    integrity: "Consultation integrity",
+    integrity_help: "Networks are keyed fingerprints (an IPv4 address, or an IPv6 /64 prefix): they tell networks apart without a way to find them.",
+    open_level: "Open (anonymous) participation",
+    refusals: "Refused writes, by reason",
+    reason: "Reason",
+    no_refusal: "No refused write.",
+    busiest_networks: "Busiest networks",
+    network: "Network (fingerprint)",
+    audit_help: "Every staff action that changes what residents see or what is counted. This log cannot be edited or erased.",
+    when: "Date",
+    who: "By",
+    action: "Action",
+    details: "Details",
+    audit_actions: [
+        "Consultation created",
+        "Settings changed",
+        "Moderation decision",
+        "Moderation decision undone",
+        "Idea: status or answer",
+        "City reply",
+    ],
     no_ideas: "No ideas yet.",
     idea_status: "Status of the idea",
     official_answer: "The city’s official answer",
@@ -430,6 +525,7 @@ pub fn field_message(lang: Lang, error: &parvis_model::FieldError) -> String {
         (Lang::Fr, Locked) => {
             "Impossible de modifier ceci maintenant (des votes existent).".to_owned()
         }
+        (Lang::Fr, Reserved) => "Ce nom est réservé à la mairie.".to_owned(),
         (Lang::En, Required) => "This field is required.".to_owned(),
         (Lang::En, TooLong) => format!("{limit} at most."),
         (Lang::En, TooShort) => format!("{limit} at least."),
@@ -438,6 +534,65 @@ pub fn field_message(lang: Lang, error: &parvis_model::FieldError) -> String {
         (Lang::En, OutOfRange) => "Value out of range.".to_owned(),
         (Lang::En, Duplicate) => "This value is already used.".to_owned(),
         (Lang::En, Locked) => "This cannot change now (votes exist).".to_owned(),
+        (Lang::En, Reserved) => "This name is reserved for the city.".to_owned(),
+    }
+}
+
+/// A refusal reason in words.
+pub fn refusal_reason(lang: Lang, reason: parvis_model::integrity::RefusalReason) -> &'static str {
+    use parvis_model::integrity::RefusalReason::*;
+    match (lang, reason) {
+        (Lang::Fr, Origin) => "Hors des sites autorisés de la ville",
+        (Lang::Fr, Proof) => "Sans preuve de travail valable",
+        (Lang::Fr, RateLimited) => "Trop d’envois par minute",
+        (Lang::Fr, DailyCap) => "Plafond quotidien du réseau atteint",
+        (Lang::En, Origin) => "Not from one of the city's sites",
+        (Lang::En, Proof) => "Without a valid proof of work",
+        (Lang::En, RateLimited) => "Too many writes a minute",
+        (Lang::En, DailyCap) => "Network's daily cap reached",
+    }
+}
+
+/// The integrity verdict in plain words.
+pub fn verdict_text(lang: Lang, verdict: parvis_model::integrity::Verdict) -> String {
+    use parvis_model::integrity::{MIN_TO_JUDGE, Verdict};
+    match (lang, verdict) {
+        (Lang::Fr, Verdict::TooFewToJudge) => {
+            format!("Trop peu de participations pour juger (moins de {MIN_TO_JUDGE}).")
+        }
+        (Lang::Fr, Verdict::NoAnomaly) => "Aucune anomalie : aucun réseau ne domine.".to_owned(),
+        (Lang::Fr, Verdict::OneNetwork { percent }) => format!(
+            "Un seul réseau a apporté {percent} % des participations : vérifiez s’il s’agit d’une réunion publique."
+        ),
+        (Lang::En, Verdict::TooFewToJudge) => {
+            format!("Too few contributions to judge (fewer than {MIN_TO_JUDGE}).")
+        }
+        (Lang::En, Verdict::NoAnomaly) => "No anomaly: no network dominates.".to_owned(),
+        (Lang::En, Verdict::OneNetwork { percent }) => format!(
+            "One network cast {percent} % of the contributions: check whether it was a public meeting."
+        ),
+    }
+}
+
+/// The question before rejecting several items at once.
+pub fn reject_confirmation(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Fr => format!("Refuser ces {count} contributions ? Elles ne seront pas publiées."),
+        Lang::En => format!("Reject these {count} contributions? They will not be published."),
+    }
+}
+
+/// What the last decision did, next to its undo button.
+pub fn decided(lang: Lang, decision: parvis_model::staff::Decision, count: usize) -> String {
+    use parvis_model::staff::Decision::*;
+    let plural = if count > 1 { "s" } else { "" };
+    match (lang, decision) {
+        (Lang::Fr, Approve) => format!("{count} contribution{plural} publiée{plural}."),
+        (Lang::Fr, Reject) => format!("{count} contribution{plural} refusée{plural}."),
+        (Lang::Fr, Hide) => format!("{count} contribution{plural} masquée{plural}."),
+        (Lang::En, Approve) => format!("{count} contribution{plural} published."),
+        (Lang::En, Reject) => format!("{count} contribution{plural} rejected."),
+        (Lang::En, Hide) => format!("{count} contribution{plural} hidden."),
     }
 }
 

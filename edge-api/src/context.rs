@@ -1,8 +1,10 @@
 //! Everything a handler needs about its request, gathered once by the router.
 
 use crate::body::parse_json;
+use crate::crypto::keyed_hash;
 use crate::error::ApiError;
 use crate::public::widgets::WidgetRow;
+use parvis_model::network::network_of;
 use serde::de::DeserializeOwned;
 use worker::{D1Database, Env, Request};
 
@@ -78,6 +80,18 @@ impl Ctx {
         self.voter.as_deref().ok_or(ApiError::InvalidVoter(
             parvis_model::VoterTokenError::Missing,
         ))
+    }
+
+    /// The client's network (IPv4 /32, IPv6 /64) as a keyed hash scoped to
+    /// the widget: stable for the widget's daily caps and reports, and
+    /// unlinkable from one widget to another.
+    pub fn network_hash(&self) -> Result<String, ApiError> {
+        let ip = self.header("CF-Connecting-IP").unwrap_or_default();
+        keyed_hash(
+            &self.env,
+            &format!("network:{}", self.widget()?.id),
+            &network_of(&ip),
+        )
     }
 
     /// The voter hash when sent, or a value that matches no row.

@@ -18,7 +18,7 @@ pub enum CorsPolicy {
 }
 
 const ALLOWED_METHODS: &str = "GET, HEAD, POST, PUT, DELETE, OPTIONS";
-const ALLOWED_HEADERS: &str = "Content-Type, Parvis-Voter, Idempotency-Key";
+const ALLOWED_HEADERS: &str = "Content-Type, Parvis-Voter, Parvis-Proof, Idempotency-Key";
 const EXPOSED_HEADERS: &str = "Retry-After";
 
 impl CorsPolicy {
@@ -33,13 +33,15 @@ impl CorsPolicy {
         }
     }
 
-    /// Writes from a foreign page are refused. A request without `Origin`
-    /// does not come from a page's script (browsers always send it on
-    /// cross-origin and POST requests), and there is no cookie it could ride on.
+    /// Writes come from the city's own pages only. Browsers always send
+    /// `Origin` on cross-origin and POST requests, so a write without one
+    /// comes from a script outside a browser: refused too. (Such a script
+    /// can forge the header; this stops casual loops, the proof of work
+    /// and the daily caps do the rest.)
     pub fn check_write(&self) -> Result<(), ApiError> {
         match self {
-            CorsPolicy::Foreign => Err(ApiError::OriginNotAllowed),
-            _ => Ok(()),
+            CorsPolicy::Origin(_) => Ok(()),
+            _ => Err(ApiError::OriginNotAllowed),
         }
     }
 

@@ -45,8 +45,14 @@ pub enum ApiError {
     Forbidden,
     /// 403 `password_change_required`: the account still has its temporary password.
     PasswordChangeRequired,
+    /// 428 `proof_required`: no valid proof of work for this widget and
+    /// voter token; says what was wrong with it.
+    ProofRequired(&'static str),
     /// 429 `rate_limited`, with the seconds to wait.
     RateLimited(u32),
+    /// 429 `participation_cap_reached`: this network's daily cap for this
+    /// kind of participation in this widget, with the seconds to wait.
+    ParticipationCapReached(u32),
     /// 422 `idempotency_key_reused`: same key, different request.
     IdempotencyKeyReused,
     /// 409 `idempotency_in_progress`: the first request with this key is still running.
@@ -118,9 +124,17 @@ impl ApiError {
                 ProblemCode::PasswordChangeRequired,
                 "choose your own password first (PUT /v1/staff/me/password)".to_owned(),
             ),
+            ProofRequired(why) => (ProblemCode::ProofRequired, (*why).to_owned()),
             RateLimited(seconds) => (
                 ProblemCode::RateLimited,
                 format!("too many requests: try again in {seconds} s"),
+            ),
+            ParticipationCapReached(seconds) => (
+                ProblemCode::ParticipationCapReached,
+                format!(
+                    "this network has reached the widget's daily cap for this kind of \
+                     participation: try again in {seconds} s"
+                ),
             ),
             IdempotencyKeyReused => (
                 ProblemCode::IdempotencyKeyReused,
@@ -148,7 +162,9 @@ impl ApiError {
         match self {
             ApiError::AlreadyVoted(choices) => problem.choices = Some(choices),
             ApiError::Validation(errors) => problem.errors = Some(errors),
-            ApiError::RateLimited(seconds) => extra.push(("Retry-After", seconds.to_string())),
+            ApiError::RateLimited(seconds) | ApiError::ParticipationCapReached(seconds) => {
+                extra.push(("Retry-After", seconds.to_string()))
+            }
             ApiError::MethodNotAllowed(allow) => extra.push(("Allow", allow)),
             _ => {}
         }

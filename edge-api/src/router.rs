@@ -1,7 +1,7 @@
 //! Turns a request into an answer: finds its route, runs the checks of the
 //! route's area, calls the handler, and decorates the answer.
 
-use crate::abuse::{idempotency, rate_limit};
+use crate::abuse::{idempotency, proof, rate_limit, refusals};
 use crate::context::Ctx;
 use crate::cors::CorsPolicy;
 use crate::crypto::keyed_hash;
@@ -117,7 +117,14 @@ async fn public_route(route: &Route, mut ctx: Ctx) -> Reply {
     let cors = CorsPolicy::for_request(&ctx.req, &widget.allowed_origins());
     ctx.widget = Some(widget);
     let reply = if is_write(&route.method) {
-        public_write(route, &mut ctx, &cors).await
+        let result = public_write(route, &mut ctx, &cors).await;
+        if let Err(error) = &result
+            && let Some(reason) = refusals::refusal_reason(error)
+        {
+            // Staff see refusals by reason; counting one never changes the answer.
+            let _ = refusals::count_refusal(&ctx, reason).await;
+        }
+        result
     } else {
         public_read(route, &mut ctx).await
     };
@@ -136,12 +143,17 @@ async fn public_read(route: &Route, ctx: &mut Ctx) -> Result<Reply, ApiError> {
     dispatch(route.handler, ctx).await
 }
 
+/// Residents' writes, cheapest refusals first, and nothing read from the
+/// body until the sender has passed them: an allowed origin, a voter token
+/// with its proof of work (no D1), then the rate limits and daily caps (one
+/// D1 batch).
 async fn public_write(route: &Route, ctx: &mut Ctx, cors: &CorsPolicy) -> Result<Reply, ApiError> {
     cors.check_write()?;
     let token = VoterToken::parse(ctx.header("Parvis-Voter").as_deref())?;
     ctx.voter = Some(voter_hash(ctx, &token)?);
+    proof::check(ctx)?;
+    rate_limit::check_write(ctx, route.handler.counts_as()).await?;
     ctx.body = body::read(&mut ctx.req).await?;
-    rate_limit::check_write(ctx).await?;
     let Some(key) = ctx.header("Idempotency-Key") else {
         return dispatch(route.handler, ctx).await;
     };
@@ -173,10 +185,14 @@ async fn staff_route(route: &Route, mut ctx: Ctx) -> Reply {
 async fn dispatch(handler: Handler, ctx: &mut Ctx) -> Result<Reply, ApiError> {
     use Handler::*;
     use public::{ballots, comments, ideas, voter_data, widgets};
-    use staff::{accounts, city, moderation, session, staff_ideas, staff_widgets};
+    use staff::{
+        accounts, audit, city, city_replies, integrity, moderation, session, staff_ideas,
+        staff_widgets,
+    };
     match handler {
         OpenApi => openapi::serve(),
         ReadWidget => widgets::read(ctx).await,
+        IssueChallenge => proof::issue(ctx).await,
         CastBallot => ballots::cast(ctx).await,
         ListIdeas => ideas::list(ctx).await,
         SubmitIdea => ideas::submit(ctx).await,
@@ -209,5 +225,9 @@ async fn dispatch(handler: Handler, ctx: &mut Ctx) -> Result<Reply, ApiError> {
         UpdateIdea => staff_ideas::update(ctx).await,
         ModerationQueue => moderation::queue(ctx).await,
         Decide => moderation::decide(ctx).await,
+        ReplyAsCity => city_replies::reply(ctx).await,
+        WidgetAudit => audit::list(ctx).await,
+        UndoDecision => moderation::undo(ctx).await,
+        WidgetIntegrity => integrity::report(ctx).await,
     }
 }

@@ -1,6 +1,7 @@
 //! The route table: every method and path the API serves. The router
 //! matches against it, and a test checks it against `openapi.json`.
 
+use parvis_model::limits::Participation;
 use worker::Method;
 
 /// Which handler serves a route.
@@ -8,6 +9,7 @@ use worker::Method;
 pub enum Handler {
     OpenApi,
     ReadWidget,
+    IssueChallenge,
     CastBallot,
     ListIdeas,
     SubmitIdea,
@@ -40,6 +42,23 @@ pub enum Handler {
     UpdateIdea,
     ModerationQueue,
     Decide,
+    ReplyAsCity,
+    WidgetAudit,
+    UndoDecision,
+    WidgetIntegrity,
+}
+
+impl Handler {
+    /// The participation a write adds, which the daily caps per network count.
+    pub fn counts_as(self) -> Option<Participation> {
+        match self {
+            Handler::CastBallot => Some(Participation::Ballot),
+            Handler::SubmitIdea => Some(Participation::Idea),
+            Handler::SupportIdea | Handler::SupportComment => Some(Participation::Support),
+            Handler::ReportComment => Some(Participation::Report),
+            _ => None,
+        }
+    }
 }
 
 /// Who a route serves, which decides the checks before its handler.
@@ -116,6 +135,7 @@ pub const ROUTES: &[Route] = &[
     route(Get, "/v1/openapi.json", OpenApi),
     // Residents.
     route(Get, "/v1/widgets/{id}", ReadWidget),
+    route(Get, "/v1/widgets/{id}/challenge", IssueChallenge),
     route(Post, "/v1/widgets/{id}/ballots", CastBallot),
     route(Get, "/v1/widgets/{id}/ideas", ListIdeas),
     route(Post, "/v1/widgets/{id}/ideas", SubmitIdea),
@@ -163,8 +183,16 @@ pub const ROUTES: &[Route] = &[
     route(Get, "/v1/staff/widgets/{id}/export", ExportWidget),
     route(Get, "/v1/staff/widgets/{id}/ideas", ListStaffIdeas),
     route(Patch, "/v1/staff/ideas/{idea}", UpdateIdea),
+    route(
+        Post,
+        "/v1/staff/widgets/{id}/comments/{comment}/replies",
+        ReplyAsCity,
+    ),
+    route(Get, "/v1/staff/widgets/{id}/audit", WidgetAudit),
+    route(Get, "/v1/staff/widgets/{id}/integrity", WidgetIntegrity),
     route(Get, "/v1/staff/moderation", ModerationQueue),
     route(Post, "/v1/staff/moderation/decisions", Decide),
+    route(Post, "/v1/staff/moderation/undo", UndoDecision),
 ];
 
 #[cfg(test)]
@@ -187,7 +215,10 @@ mod tests {
 
     #[test]
     fn patterns_match_segments_exactly() {
-        let route = &ROUTES[5];
+        let route = ROUTES
+            .iter()
+            .find(|route| route.handler == SupportIdea)
+            .expect("the support route");
         assert_eq!(route.pattern, "/v1/widgets/{id}/ideas/{idea}/support");
         let params = route
             .matches("/v1/widgets/w1/ideas/42/support")

@@ -1,7 +1,9 @@
 //! Comment threads: comments, replies, supports and reports.
 
+use crate::display_name::clean_display_name;
 use crate::fields::{FieldError, FieldErrors};
-use crate::ideas::{MAX_DISPLAY_NAME, Visibility};
+use crate::ideas::Visibility;
+use crate::role::Role;
 use crate::text::{Lines, clean_optional, clean_text};
 use serde::{Deserialize, Serialize};
 
@@ -42,11 +44,9 @@ pub fn validate_comment(submission: &CommentSubmission) -> Result<CleanComment, 
         MAX_COMMENT,
         Lines::Multi,
     ));
-    let display_name = errors.take(clean_optional(
+    let display_name = errors.take(clean_display_name(
         "display_name",
         submission.display_name.as_deref(),
-        MAX_DISPLAY_NAME,
-        Lines::Single,
     ));
     errors.finish(|| {
         Some(CleanComment {
@@ -69,6 +69,10 @@ pub struct CommentView {
     /// The name its author signed with.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
+    /// Set on the city's own replies, written by staff: their role. Never
+    /// set on residents' comments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city_reply: Option<Role>,
     /// Public or awaiting moderation.
     pub visibility: Visibility,
     /// Whether its author deleted it (kept as a placeholder when it has replies).

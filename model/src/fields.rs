@@ -23,6 +23,8 @@ pub enum FieldErrorCode {
     Duplicate,
     /// The value cannot be changed now (e.g. poll options once voted on).
     Locked,
+    /// The value is reserved (a resident's name that poses as the city).
+    Reserved,
 }
 
 /// One field's problem.
@@ -70,6 +72,7 @@ impl FieldError {
             FieldErrorCode::OutOfRange => format!("{} is out of range", self.field),
             FieldErrorCode::Duplicate => format!("{} repeats another value", self.field),
             FieldErrorCode::Locked => format!("{} cannot be changed now", self.field),
+            FieldErrorCode::Reserved => format!("{} is reserved", self.field),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Idea boxes: what residents submit, what everyone reads, what staff answer.
 
+use crate::display_name::clean_display_name;
 use crate::fields::{FieldError, FieldErrors};
 use crate::text::{Lines, clean_optional, clean_text};
 use serde::{Deserialize, Serialize};
@@ -9,7 +10,7 @@ pub const MAX_IDEA_TITLE: usize = 120;
 /// Longest idea description.
 pub const MAX_IDEA_DESCRIPTION: usize = 2_000;
 /// Longest display name residents may sign with.
-pub const MAX_DISPLAY_NAME: usize = 60;
+pub use crate::display_name::MAX_DISPLAY_NAME;
 /// Longest official answer.
 pub const MAX_OFFICIAL_ANSWER: usize = 4_000;
 
@@ -56,11 +57,9 @@ pub fn validate_idea(submission: &IdeaSubmission) -> Result<CleanIdea, Vec<Field
         )
         .map(Option::unwrap_or_default),
     );
-    let display_name = errors.take(clean_optional(
+    let display_name = errors.take(clean_display_name(
         "display_name",
         submission.display_name.as_deref(),
-        MAX_DISPLAY_NAME,
-        Lines::Single,
     ));
     errors.finish(|| {
         Some(CleanIdea {

@@ -6,16 +6,23 @@
 //! `worker`, so it builds natively and on `wasm32` and is tested with plain
 //! `cargo test`.
 
+pub mod audit;
 pub mod ballot;
 pub mod comments;
 pub mod csv;
+pub mod display_name;
 pub mod fields;
 pub mod ideas;
+pub mod integrity;
 pub mod lang;
+pub mod limits;
+pub mod network;
 pub mod origin;
 pub mod paging;
 pub mod problem;
+pub mod proof_of_work;
 pub mod results;
+pub mod role;
 pub mod staff;
 pub mod tally;
 pub mod text;

@@ -79,8 +79,14 @@ problem_codes! {
     ValidationFailed = ("validation_failed", 422, "Validation failed"),
     /// The `Idempotency-Key` was used for a different request.
     IdempotencyKeyReused = ("idempotency_key_reused", 422, "Idempotency key reused"),
+    /// The write needs a solved proof of work for this widget and voter
+    /// token (missing, expired or wrong); fetch a challenge and solve it.
+    ProofRequired = ("proof_required", 428, "Proof of work required"),
     /// Too many requests; see `Retry-After`.
     RateLimited = ("rate_limited", 429, "Too many requests"),
+    /// This network has reached the widget's daily cap for this kind of
+    /// participation; see `Retry-After`.
+    ParticipationCapReached = ("participation_cap_reached", 429, "Daily participation cap reached"),
     /// Something failed on our side; details are in the server log only.
     Internal = ("internal", 500, "Internal error"),
 }

@@ -16,15 +16,7 @@ pub const MAX_PASSWORD: usize = 256;
 /// Most embed origins per city.
 pub const MAX_ORIGINS: usize = 20;
 
-/// What a staff member may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Everything in their city, staff accounts and settings included.
-    Admin,
-    /// Widgets, moderation and answers; not staff accounts nor city settings.
-    Moderator,
-}
+pub use crate::role::Role;
 
 /// Body of `POST /v1/staff/session`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -349,6 +341,8 @@ pub struct StaffWidget {
     pub max_choices: u32,
     /// Reports that hide a comment.
     pub report_threshold: u32,
+    /// Ballots, ideas or reports one network may bring in a day.
+    pub network_daily_cap: u32,
     /// Poll options with their ids.
     pub options: Vec<crate::PollOption>,
 }
@@ -411,6 +405,27 @@ pub enum Decision {
     Reject,
     /// Take it off the page.
     Hide,
+}
+
+/// One item of an undo: its state before the decision being undone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UndoItem {
+    /// Idea or comment.
+    pub kind: ItemKind,
+    /// Its id.
+    pub id: i64,
+    /// Its visibility in the queue: pending, published or hidden.
+    pub visibility: Visibility,
+}
+
+/// Body of `POST /v1/staff/moderation/undo`: items put back as they were in
+/// the queue before a decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModerationUndo {
+    /// 1 to 100 items.
+    pub items: Vec<UndoItem>,
 }
 
 /// One item named in a decision.

@@ -1,6 +1,7 @@
 //! What staff send to create or change a widget, and its validation.
 
 use crate::fields::{FieldError, FieldErrorCode, FieldErrors};
+use crate::limits::{DEFAULT_NETWORK_DAILY_CAP, MAX_NETWORK_DAILY_CAP};
 use crate::text::{Lines, clean_text};
 use crate::time::{UnixSeconds, parse_rfc3339};
 use crate::widget::{ModerationMode, ResultsVisibility, WidgetKind, WidgetStatus};
@@ -65,6 +66,10 @@ pub struct WidgetConfig {
     /// Comments: distinct reports that hide a comment until a moderator decides.
     #[serde(default = "default_threshold")]
     pub report_threshold: u32,
+    /// Ballots, ideas or reports one network may bring in a day (supports:
+    /// five times as many); raise it for a public meeting on one Wi-Fi.
+    #[serde(default = "default_network_cap")]
+    pub network_daily_cap: u32,
     /// Polls: the options in display order.
     #[serde(default)]
     pub options: Vec<OptionInput>,
@@ -84,6 +89,9 @@ fn one() -> u32 {
 }
 fn default_threshold() -> u32 {
     DEFAULT_REPORT_THRESHOLD
+}
+fn default_network_cap() -> u32 {
+    DEFAULT_NETWORK_DAILY_CAP
 }
 
 /// A poll option after validation.
@@ -121,6 +129,8 @@ pub struct ValidWidgetConfig {
     pub max_choices: u32,
     /// Reports that hide a comment.
     pub report_threshold: u32,
+    /// Daily participation cap per network.
+    pub network_daily_cap: u32,
     /// Poll options in order; empty for other kinds.
     pub options: Vec<ValidOption>,
 }
@@ -161,6 +171,12 @@ pub fn validate_widget_config(config: &WidgetConfig) -> Result<ValidWidgetConfig
         errors
             .push(FieldError::new("report_threshold", FieldErrorCode::OutOfRange).with_limit(100));
     }
+    if !(1..=MAX_NETWORK_DAILY_CAP).contains(&config.network_daily_cap) {
+        errors.push(
+            FieldError::new("network_daily_cap", FieldErrorCode::OutOfRange)
+                .with_limit(MAX_NETWORK_DAILY_CAP as usize),
+        );
+    }
     let options = match config.kind {
         WidgetKind::Poll => validate_poll(config, &mut errors),
         _ if config.options.is_empty() => Some(Vec::new()),
@@ -186,6 +202,7 @@ pub fn validate_widget_config(config: &WidgetConfig) -> Result<ValidWidgetConfig
             min_choices,
             max_choices,
             report_threshold: config.report_threshold,
+            network_daily_cap: config.network_daily_cap,
             options: options?,
         })
     })
@@ -295,6 +312,7 @@ mod tests {
             min_choices: 1,
             max_choices: 1,
             report_threshold: 3,
+            network_daily_cap: DEFAULT_NETWORK_DAILY_CAP,
             options: options
                 .iter()
                 .map(|label| OptionInput {

@@ -2,8 +2,12 @@
 //! serde (the resident widgets decode the API's JSON by hand to stay small).
 //! A test checks each table against serde's own names.
 
+use crate::audit::AuditAction;
 use crate::comments::ReportReason;
 use crate::ideas::{IdeaStatus, Visibility};
+use crate::integrity::RefusalReason;
+use crate::role::Role;
+use crate::staff::{Decision, ItemKind};
 use crate::widget::{ModerationMode, ResultsVisibility, WidgetKind, WidgetStatus};
 use crate::{FieldErrorCode, ProblemCode};
 
@@ -70,6 +74,30 @@ wire_names!(ReportReason {
     PersonalData => "personal_data",
     Other => "other",
 });
+wire_names!(AuditAction {
+    WidgetCreated => "widget_created",
+    WidgetChanged => "widget_changed",
+    Moderated => "moderated",
+    ModerationUndone => "moderation_undone",
+    IdeaAnswered => "idea_answered",
+    CityReplied => "city_replied",
+});
+wire_names!(ItemKind { Idea => "idea", Comment => "comment" });
+wire_names!(Decision {
+    Approve => "approve",
+    Reject => "reject",
+    Hide => "hide",
+});
+wire_names!(RefusalReason {
+    Origin => "origin",
+    Proof => "proof",
+    RateLimited => "rate_limited",
+    DailyCap => "daily_cap",
+});
+wire_names!(Role {
+    Admin => "admin",
+    Moderator => "moderator",
+});
 wire_names!(FieldErrorCode {
     Required => "required",
     TooLong => "too_long",
@@ -79,6 +107,7 @@ wire_names!(FieldErrorCode {
     OutOfRange => "out_of_range",
     Duplicate => "duplicate",
     Locked => "locked",
+    Reserved => "reserved",
 });
 
 impl WireName for ProblemCode {
@@ -118,6 +147,11 @@ mod tests {
         agrees::<Visibility>();
         agrees::<ReportReason>();
         agrees::<FieldErrorCode>();
+        agrees::<Role>();
+        agrees::<AuditAction>();
+        agrees::<ItemKind>();
+        agrees::<Decision>();
+        agrees::<RefusalReason>();
         agrees::<ProblemCode>();
     }
 
@@ -128,6 +162,6 @@ mod tests {
         assert_eq!(WidgetStatus::ALL.len(), 4);
         assert_eq!(IdeaStatus::ALL.len(), 6);
         assert_eq!(ReportReason::ALL.len(), 5);
-        assert_eq!(FieldErrorCode::ALL.len(), 8);
+        assert_eq!(FieldErrorCode::ALL.len(), 9);
     }
 }

@@ -2,6 +2,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { Dashboard, apiUrl } from "./pages/dashboard.mjs";
+import { postAsResident } from "./pages/resident-api.mjs";
+import { createWidget } from "./pages/staff-api.mjs";
 import { CommentThread, IdeaBox, PollWidget, testPage } from "./pages/widgets.mjs";
 
 const cityUrl = process.env.PARVIS_CITY_URL ?? "http://127.0.0.1:8080";
@@ -232,6 +234,74 @@ test("an official answer written in the dashboard shows under the idea on the ci
   await box.mounted();
   await expect(box.idea(title).getByText("Deux bancs seront posés en juin.")).toBeVisible();
   await expect(box.idea(title).locator(".badge.status")).toHaveText("Statut : Retenue");
+});
+
+test("staff reply in a thread as the city; residents see it marked, nobody can pose as the city, and the log keeps it", async ({ page, context }) => {
+  const resident = await context.newPage();
+  await resident.goto(testPage(["test-comments"]));
+  const thread = new CommentThread(resident, "test-comments");
+  await thread.mounted();
+  const text = `Quand les travaux commencent-ils ? ${Date.now()}`;
+  await thread.post(text);
+  await expect(thread.comment(text)).toBeVisible();
+  // A resident's name cannot pose as the city.
+  await thread.post("Les travaux commencent lundi.", "Mairie de Démoville");
+  await expect(resident.getByText("Ce nom est réservé à la mairie : choisissez-en un autre.").first()).toBeVisible();
+
+  const dashboard = new Dashboard(page);
+  await dashboard.open("#/widgets/test-comments");
+  await dashboard.signIn("moderator@test.example");
+  await page.getByRole("link", { name: "Répondre au nom de la mairie" }).click();
+  const card = page.locator("li.card", { hasText: text });
+  await card.getByLabel("Réponse de la mairie").fill("Les travaux commencent le 3 mars.");
+  await expectNoViolations(page, "city replies");
+  await card.getByRole("button", { name: "Publier la réponse" }).click();
+  await expect(card.getByText("Les travaux commencent le 3 mars.")).toBeVisible();
+
+  await resident.reload();
+  await thread.mounted();
+  const reply = thread.host.locator("li.city-reply", { hasText: "Les travaux commencent le 3 mars." });
+  await expect(reply.locator(".author")).toHaveText("Réponse de la mairie (modération)");
+
+  await dashboard.open("#/widgets/test-comments");
+  const log = page.getByRole("table", { name: "Journal des actions" });
+  await expect(log.getByRole("row", { name: /Réponse de la mairie.*Les travaux commencent le 3 mars/ })).toBeVisible();
+  await expectNoViolations(page, "detail with audit log");
+});
+
+test("a moderator clears a queue at once: names shown, select all, reject confirmed, then undone", async ({ page, request }) => {
+  // The other test city: its queue holds only what this test puts there.
+  const otherAdmin = "admin@autre-ville.example";
+  const thread = await createWidget(request, { kind: "comments", title: "File chargée", moderation: "before_publication" }, otherAdmin);
+  const names = ["Camille", "Noé", "Inès"];
+  for (const [i, name] of names.entries()) {
+    await postAsResident(request, {
+      widget: thread, tail: "/comments", data: { body: `Message ${i} ${Date.now()}`, display_name: name },
+      origin: "https://www.autre-ville.example", voter: `${Date.now().toString(16).padStart(28, "0")}${i}abc`, ip: `198.51.100.${20 + i}`,
+    });
+  }
+  const dashboard = new Dashboard(page);
+  await dashboard.open("#/moderation");
+  await dashboard.signIn(otherAdmin);
+  for (const name of names) await expect(page.locator("li.card .author", { hasText: name })).toBeVisible();
+  await expectNoViolations(page, "queue");
+  await page.getByLabel("Tout sélectionner (3)").check();
+  for (const box of await page.locator("li.card input[type=checkbox]").all()) await expect(box).toBeChecked();
+  // Rejecting several asks first; dismissing changes nothing.
+  page.once("dialog", (dialog) => dialog.dismiss());
+  await page.getByRole("button", { name: "Refuser la sélection" }).click();
+  await expect(page.locator("li.card")).toHaveCount(3);
+  page.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain("Refuser ces 3 contributions");
+    dialog.accept();
+  });
+  await page.getByRole("button", { name: "Refuser la sélection" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "3 contributions refusées." })).toBeVisible();
+  await expect(page.getByText("Rien à modérer.")).toBeVisible();
+  await page.getByRole("button", { name: "Annuler cette décision" }).click();
+  await expect(page.locator("li.card")).toHaveCount(3);
+  await dashboard.open(`#/widgets/${thread}`);
+  await expect(page.getByRole("table", { name: "Journal des actions" }).getByText("Décision de modération annulée")).toBeVisible();
 });
 
 test("the editor previews the real widget as it is filled, and the preview sends nothing", async ({ page }) => {

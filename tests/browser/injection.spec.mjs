@@ -1,9 +1,10 @@
 // Script injection: hostile text posted as ideas and comments is shown as
 // text. No alert, no console call from payloads, no injected element.
 import { expect, test } from "@playwright/test";
+import { postAsResident } from "./pages/resident-api.mjs";
+import { createWidget } from "./pages/staff-api.mjs";
 import { testPage } from "./pages/widgets.mjs";
 
-const apiUrl = process.env.PARVIS_API_URL ?? "http://127.0.0.1:8787";
 const cityOrigin = new URL(process.env.PARVIS_CITY_URL ?? "http://127.0.0.1:8080").origin;
 
 const PAYLOADS = [
@@ -27,41 +28,25 @@ let counter = 0;
 const voter = () => `${Date.now().toString(16).padStart(24, "0")}${(counter++).toString(16).padStart(8, "0")}`;
 const ip = () => `198.18.${200 + (counter % 50)}.${counter % 250}`;
 
-async function createWidget(request, kind) {
-  const origin = new URL(apiUrl).origin;
-  const signIn = await request.post(`${apiUrl}/v1/staff/session`, {
-    headers: { Origin: origin },
-    data: { email: "admin@test.example", password: "correct horse battery staple" },
-  });
-  expect(signIn.status()).toBe(201);
-  const cookie = signIn.headers()["set-cookie"].split(";")[0];
-  const created = await request.post(`${apiUrl}/v1/staff/widgets`, {
-    headers: { Origin: origin, Cookie: cookie },
-    data: { kind, title: `Injection ${kind}`, status: "open" },
-  });
-  expect(created.status()).toBe(201);
-  return (await created.json()).id;
+function createHostileWidget(request, kind) {
+  return createWidget(request, { kind, title: `Injection ${kind}` });
 }
 
-async function post(request, path, data) {
-  const response = await request.post(`${apiUrl}${path}`, {
-    headers: { Origin: cityOrigin, "Parvis-Voter": voter(), "CF-Connecting-IP": ip() },
-    data,
-  });
-  expect(response.status(), JSON.stringify(data)).toBe(201);
+function post(request, widget, tail, data) {
+  return postAsResident(request, { widget, tail, data, origin: cityOrigin, voter: voter(), ip: ip() });
 }
 
 test("hostile ideas and comments render as text only", async ({ page, request }) => {
   test.setTimeout(60_000);
-  const ideas = await createWidget(request, "ideas");
-  const comments = await createWidget(request, "comments");
+  const ideas = await createHostileWidget(request, "ideas");
+  const comments = await createHostileWidget(request, "comments");
   for (const payload of PAYLOADS) {
-    await post(request, `/v1/widgets/${ideas}/ideas`, {
+    await post(request, ideas, "/ideas", {
       title: payload.slice(0, 120),
       description: `${payload}\n${payload}`,
       display_name: payload.slice(0, 60),
     });
-    await post(request, `/v1/widgets/${comments}/comments`, { body: payload, display_name: payload.slice(0, 60) });
+    await post(request, comments, "/comments", { body: payload, display_name: payload.slice(0, 60) });
   }
 
   await page.addInitScript(() => {
@@ -90,7 +75,8 @@ test("hostile ideas and comments render as text only", async ({ page, request })
       }
     }
   });
-  await page.waitForTimeout(300);
+  // dispatchEvent runs listeners synchronously: anything a payload could
+  // have run has run by now, with no wait.
 
   const report = await page.evaluate(() => {
     const found = { tags: [], handlers: [], links: [] };

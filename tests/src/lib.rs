@@ -2,8 +2,11 @@
 //! real Worker under `wrangler dev`, started by `cargo xtask test`, which
 //! passes its address in `PARVIS_API_URL`.
 
+use parvis_model::proof_of_work::{self, Proof};
 use serde_json::Value;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{LazyLock, Mutex};
 
 /// The API under test.
 pub fn api_url() -> String {
@@ -67,6 +70,7 @@ pub struct Call {
     path: String,
     headers: Vec<(String, String)>,
     body: Option<Vec<u8>>,
+    solve_proof: bool,
 }
 
 impl Call {
@@ -92,7 +96,15 @@ impl Call {
             path: path.into(),
             headers: Vec::new(),
             body: None,
+            solve_proof: true,
         }
+    }
+
+    /// Sends a resident's write without solving its proof of work (the
+    /// proof's own tests set `Parvis-Proof` themselves, or leave it out).
+    pub fn without_proof(mut self) -> Call {
+        self.solve_proof = false;
+        self
     }
 
     /// Adds a header.
@@ -131,6 +143,11 @@ impl Call {
     pub fn send(self) -> Reply {
         let url = format!("{}{}", api_url(), self.path);
         let mut headers = self.headers;
+        if self.solve_proof
+            && let Some(proof) = proof_for(self.method, &self.path, &headers)
+        {
+            headers.push((proof_of_work::HEADER.to_owned(), proof));
+        }
         if !headers
             .iter()
             .any(|(name, _)| name.eq_ignore_ascii_case("CF-Connecting-IP"))
@@ -184,6 +201,51 @@ impl Call {
             text,
         }
     }
+}
+
+fn header_value<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(key, _)| key.eq_ignore_ascii_case(name))
+        .map(|(_, value)| value.as_str())
+}
+
+/// A resident's write needs a solved proof of work for its widget and voter
+/// token, as the widget would solve it: fetched and solved once per pair,
+/// then reused. `None` for any other call, or when the call brings its own.
+fn proof_for(method: &str, path: &str, headers: &[(String, String)]) -> Option<String> {
+    static SOLVED: LazyLock<Mutex<HashMap<(String, String), String>>> =
+        LazyLock::new(Mutex::default);
+    if method == "GET" || header_value(headers, proof_of_work::HEADER).is_some() {
+        return None;
+    }
+    let widget = path
+        .strip_prefix("/v1/widgets/")?
+        .split(['/', '?'])
+        .next()?;
+    let voter = header_value(headers, "Parvis-Voter")?;
+    let key = (widget.to_owned(), voter.to_owned());
+    if let Some(proof) = SOLVED.lock().ok()?.get(&key) {
+        return Some(proof.clone());
+    }
+    let proof = solve_challenge(widget, voter)?;
+    SOLVED.lock().ok()?.insert(key, proof.clone());
+    Some(proof)
+}
+
+/// Fetches a challenge for `widget` and `voter` and solves it; `None` when
+/// the API gives none (an unknown widget, a malformed token: the write
+/// itself then gets the answer under test).
+pub fn solve_challenge(widget: &str, voter: &str) -> Option<String> {
+    let challenge = Call::get(format!("/v1/widgets/{widget}/challenge"))
+        .header("Parvis-Voter", voter)
+        .send();
+    if challenge.status != 200 {
+        return None;
+    }
+    let text = challenge.json["challenge"].as_str()?;
+    let bits = u32::try_from(challenge.json["bits"].as_u64()?).ok()?;
+    Some(Proof::header_value(text, proof_of_work::solve(text, bits)))
 }
 
 /// A client address for one call, from the benchmarking range 198.18.0.0/15

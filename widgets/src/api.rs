@@ -4,8 +4,10 @@
 //! parser and no generic deserializer in the wasm bundle.
 
 use crate::decode::Decode;
+use crate::proof;
 use crate::voter::{RetryKey, stored_token, token_for_action};
 use gloo_net::http::{Request, RequestBuilder, Response};
+use parvis_model::proof_of_work::{HEADER, ProofChallenge};
 use parvis_model::{FieldError, Problem, ProblemCode};
 use serde::Serialize;
 
@@ -108,7 +110,9 @@ impl ApiClient {
     }
 
     /// A write as this resident (their voter token is created on their
-    /// first one), with an optional JSON body and idempotency key.
+    /// first one), with an optional JSON body and idempotency key, and the
+    /// proof of work the API asks before it (solved once per widget and
+    /// page view; solved again if the API no longer accepts it).
     /// Answers `None` for `204 No Content`.
     pub async fn send<B: Serialize, T: Decode>(
         &self,
@@ -120,27 +124,72 @@ impl ApiClient {
     ) -> Result<Option<T>, ApiFailure> {
         let url = self.url(widget_id, tail)?;
         let voter = self.voter_token().ok_or(ApiFailure::Network)?;
-        let mut builder: RequestBuilder = match method {
-            Method::Post => Request::post(&url),
-            Method::Put => Request::put(&url),
-            Method::Delete => Request::delete(&url),
+        let body = body.map(to_json).transpose()?;
+        let write = Write {
+            method,
+            url: &url,
+            voter: &voter,
+            idempotency_key,
+            body: body.as_deref(),
         };
-        builder = builder.header("Parvis-Voter", &voter);
-        if let Some(key) = idempotency_key {
-            builder = builder.header("Idempotency-Key", key);
+        let proof = self.proof(widget_id, &voter).await?;
+        let mut response = write.send(&proof).await?;
+        if response.status() == 428 {
+            proof::forget(widget_id, &voter);
+            let proof = self.proof(widget_id, &voter).await?;
+            response = write.send(&proof).await?;
         }
-        let request = match body {
-            Some(body) => builder
-                .header("Content-Type", "application/json")
-                .body(to_json(body)?)
-                .map_err(|_| ApiFailure::Network)?,
-            None => builder.build().map_err(|_| ApiFailure::Network)?,
-        };
-        let response = request.send().await.map_err(|_| ApiFailure::Network)?;
         if response.status() == 204 {
             return Ok(None);
         }
         read(response).await.map(Some)
+    }
+
+    /// This voter's proof of work for the widget: the one solved earlier in
+    /// this page view, or a new challenge fetched and solved now.
+    async fn proof(&self, widget_id: &str, voter: &str) -> Result<String, ApiFailure> {
+        if let Some(known) = proof::known(widget_id, voter) {
+            return Ok(known);
+        }
+        let puzzle: ProofChallenge = self
+            .get(widget_id, "/challenge", Some(voter.to_owned()))
+            .await?;
+        let solved = proof::solve(&puzzle.challenge, puzzle.bits).await;
+        proof::remember(widget_id, voter, &solved);
+        Ok(solved)
+    }
+}
+
+/// A resident's write, ready to be sent (again, with a fresh proof).
+struct Write<'a> {
+    method: Method,
+    url: &'a str,
+    voter: &'a str,
+    idempotency_key: Option<&'a str>,
+    body: Option<&'a str>,
+}
+
+impl Write<'_> {
+    async fn send(&self, proof: &str) -> Result<Response, ApiFailure> {
+        let mut builder: RequestBuilder = match self.method {
+            Method::Post => Request::post(self.url),
+            Method::Put => Request::put(self.url),
+            Method::Delete => Request::delete(self.url),
+        };
+        builder = builder
+            .header("Parvis-Voter", self.voter)
+            .header(HEADER, proof);
+        if let Some(key) = self.idempotency_key {
+            builder = builder.header("Idempotency-Key", key);
+        }
+        let request = match self.body {
+            Some(body) => builder
+                .header("Content-Type", "application/json")
+                .body(body)
+                .map_err(|_| ApiFailure::Network)?,
+            None => builder.build().map_err(|_| ApiFailure::Network)?,
+        };
+        request.send().await.map_err(|_| ApiFailure::Network)
     }
 }
 

@@ -9,6 +9,8 @@ use js_sys::{Array, Reflect};
 use parvis_model::comments::CommentView;
 use parvis_model::ideas::{IdeaView, SupportState};
 use parvis_model::paging::Page;
+use parvis_model::proof_of_work::ProofChallenge;
+use parvis_model::role::Role;
 use parvis_model::staff::Theme;
 use parvis_model::wire::WireName;
 use parvis_model::{FieldError, PollOption, Problem, WidgetView};
@@ -114,6 +116,17 @@ impl Decode for String {
     }
 }
 
+impl Decode for ProofChallenge {
+    fn decode(json: &JsValue) -> Option<ProofChallenge> {
+        let f = Fields::of(json)?;
+        Some(ProofChallenge {
+            challenge: f.string("challenge")?,
+            bits: u32::try_from(f.count("bits")?).ok()?,
+            expires_at: f.string("expires_at")?,
+        })
+    }
+}
+
 impl Decode for PollOption {
     fn decode(json: &JsValue) -> Option<PollOption> {
         let f = Fields::of(json)?;
@@ -188,6 +201,7 @@ impl Decode for CommentView {
             parent_id: f.optional("parent_id", whole)?,
             body: f.string("body")?,
             display_name: f.optional_string("display_name")?,
+            city_reply: f.optional("city_reply", |v| Role::from_wire_name(&v.as_string()?))?,
             visibility: f.name("visibility")?,
             deleted: f.boolean("deleted")?,
             supports: f.count("supports")?,

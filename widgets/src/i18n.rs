@@ -4,6 +4,7 @@ use parvis_model::FieldErrorCode;
 pub use parvis_model::Lang;
 use parvis_model::comments::ReportReason;
 use parvis_model::ideas::IdeaStatus;
+use parvis_model::role::Role;
 
 /// The strings of a language.
 pub fn texts(lang: Lang) -> &'static Texts {
@@ -23,6 +24,8 @@ pub struct Texts {
     pub send_failed: &'static str,
     pub preview_only: &'static str,
     pub rate_limited: &'static str,
+    /// This network reached the widget's daily cap (`participation_cap_reached`).
+    pub participation_cap: &'static str,
     pub origin_refused: &'static str,
     pub not_open_yet: &'static str,
     pub closed: &'static str,
@@ -116,11 +119,17 @@ pub fn field_error(lang: Lang, code: FieldErrorCode, limit: Option<usize>) -> St
         (Lang::Fr, FieldErrorCode::InvalidCharacters) => {
             "Ce texte contient des caractères non autorisés.".to_owned()
         }
+        (Lang::Fr, FieldErrorCode::Reserved) => {
+            "Ce nom est réservé à la mairie : choisissez-en un autre.".to_owned()
+        }
         (Lang::Fr, _) => "Cette valeur n’est pas acceptée.".to_owned(),
         (Lang::En, FieldErrorCode::Required) => "This field is required.".to_owned(),
         (Lang::En, FieldErrorCode::TooLong) => format!("{limit} characters at most."),
         (Lang::En, FieldErrorCode::InvalidCharacters) => {
             "This text contains characters that are not allowed.".to_owned()
+        }
+        (Lang::En, FieldErrorCode::Reserved) => {
+            "This name is reserved for the city: choose another one.".to_owned()
         }
         (Lang::En, _) => "This value is not accepted.".to_owned(),
     }
@@ -162,6 +171,16 @@ pub fn reply_to(lang: Lang, name: &str) -> String {
     }
 }
 
+/// How the city's replies are signed: "Réponse de la mairie (modération)".
+pub fn city_reply_label(lang: Lang, role: Role) -> String {
+    match (lang, role) {
+        (Lang::Fr, Role::Admin) => "Réponse de la mairie (administration)".to_owned(),
+        (Lang::Fr, Role::Moderator) => "Réponse de la mairie (modération)".to_owned(),
+        (Lang::En, Role::Admin) => "City reply (administrator)".to_owned(),
+        (Lang::En, Role::Moderator) => "City reply (moderator)".to_owned(),
+    }
+}
+
 const FR: Texts = Texts {
     loading: "Chargement…",
     load_failed: "Le contenu n’a pas pu être chargé.",
@@ -171,6 +190,7 @@ const FR: Texts = Texts {
     send_failed: "L’envoi a échoué. Votre saisie est conservée : réessayez.",
     preview_only: "Aperçu : rien n’est envoyé.",
     rate_limited: "Trop d’envois en peu de temps. Patientez une minute puis réessayez.",
+    participation_cap: "Votre réseau a atteint le nombre de participations possibles aujourd’hui pour cette consultation. Réessayez demain ou depuis une autre connexion.",
     origin_refused: "Ce site n’est pas autorisé à recueillir des participations pour cette consultation.",
     not_open_yet: "Cette consultation n’est pas encore ouverte.",
     closed: "Cette consultation est close.",
@@ -242,6 +262,7 @@ const EN: Texts = Texts {
     send_failed: "Sending failed. What you typed is kept: try again.",
     preview_only: "Preview: nothing is sent.",
     rate_limited: "Too many sends in a short time. Wait a minute and try again.",
+    participation_cap: "Your network has reached today’s number of contributions for this consultation. Try again tomorrow or from another connection.",
     origin_refused: "This site is not allowed to collect participation for this consultation.",
     not_open_yet: "This consultation is not open yet.",
     closed: "This consultation is closed.",

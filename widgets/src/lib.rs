@@ -14,9 +14,10 @@ mod ideas;
 mod mount;
 mod poll;
 mod preview;
+mod proof;
 mod voter;
 mod widget;
 
-pub use i18n::{idea_status, report_reason};
+pub use i18n::{city_reply_label, idea_status, report_reason};
 pub use mount::mount;
 pub use preview::mount_preview;

@@ -3,9 +3,9 @@
 //! and the Worker's size against the platform limit. Prints a table, writes
 //! `target/bench.json`, and adds a dated summary to `docs/benchmarks.md`.
 
-use crate::process::{Service, exec, free_port, output, run_tee, wait_for_http};
+use crate::process::{Service, exec, output, run_tee, start_on_free_port, wait_for_http};
 use crate::wrangler::{self, State};
-use crate::{Result, build, paths, static_server, tools};
+use crate::{Result, build, paths, static_server, tools, trust_bench};
 use serde_json::{Value, json};
 use std::io::Write;
 use std::process::Command;
@@ -44,7 +44,8 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[rank.clamp(1, sorted.len()) - 1]
 }
 
-fn summary(mut samples: Vec<f64>) -> Value {
+/// Median, min, p90 and max of millisecond samples.
+pub fn summary(mut samples: Vec<f64>) -> Value {
     samples.sort_by(f64::total_cmp);
     json!({
         "n": samples.len(),
@@ -101,11 +102,15 @@ fn load(base: &str, make: &(dyn Fn(&ureq::Agent, &str, usize) -> u16 + Sync)) ->
     })
 }
 
-fn ballot(agent: &ureq::Agent, base: &str, i: usize, run: &str) -> u16 {
+/// Ballot `i` of the vote load, from the demo city's page with its voter's
+/// proof of work solved beforehand (the baseline Worker ignores both).
+fn ballot(agent: &ureq::Agent, base: &str, i: usize, voters: &[String], proofs: &[String]) -> u16 {
     agent
         .post(format!("{base}/v1/widgets/demo-poll/ballots"))
         .header("Content-Type", "application/json")
-        .header("Parvis-Voter", &format!("{run}{i:024x}"))
+        .header("Origin", trust_bench::CITY_ORIGIN)
+        .header("Parvis-Voter", &voters[i])
+        .header(parvis_model::proof_of_work::HEADER, &proofs[i])
         .header(
             "CF-Connecting-IP",
             &format!("198.18.{}.{}", i / 250 % 250, i % 250),
@@ -123,32 +128,45 @@ fn read(agent: &ureq::Agent, base: &str) -> u16 {
         .unwrap_or(0)
 }
 
-/// Starts the baseline JavaScript Worker on a fresh local D1 state.
-fn start_baseline(port: u16) -> Result<Service> {
-    let dir = paths::root().join("bench").join("baseline-worker");
-    let state = paths::target().join("bench-baseline-state");
+/// The baseline Worker's folder and its throwaway D1 state.
+fn baseline_dirs() -> (std::path::PathBuf, std::path::PathBuf) {
+    (
+        paths::root().join("bench").join("baseline-worker"),
+        paths::target().join("bench-baseline-state"),
+    )
+}
+
+/// `wrangler` in the baseline Worker's folder, quiet and offline.
+fn baseline_wrangler() -> Command {
+    let mut cmd = Command::new(paths::node_bin("wrangler"));
+    cmd.current_dir(baseline_dirs().0)
+        .env("WRANGLER_SEND_METRICS", "false")
+        .env("CLOUDFLARE_CF_FETCH_ENABLED", "false")
+        .env("CI", "true");
+    cmd
+}
+
+/// Gives the baseline Worker a fresh, migrated D1 state.
+fn prepare_baseline() -> Result {
+    let state = baseline_dirs().1;
     let _ = std::fs::remove_dir_all(&state);
-    let wrangler = paths::node_bin("wrangler");
-    let quiet = |cmd: &mut Command| {
-        cmd.current_dir(&dir)
-            .env("WRANGLER_SEND_METRICS", "false")
-            .env("CLOUDFLARE_CF_FETCH_ENABLED", "false")
-            .env("CI", "true");
-    };
-    let mut migrate = Command::new(&wrangler);
-    migrate
-        .args([
-            "d1",
-            "migrations",
-            "apply",
-            "baseline",
-            "--local",
-            "--persist-to",
-        ])
-        .arg(&state);
-    quiet(&mut migrate);
-    exec(&mut migrate)?;
-    let mut dev = Command::new(&wrangler);
+    exec(
+        baseline_wrangler()
+            .args([
+                "d1",
+                "migrations",
+                "apply",
+                "baseline",
+                "--local",
+                "--persist-to",
+            ])
+            .arg(&state),
+    )
+}
+
+/// Starts the baseline JavaScript Worker on its prepared state.
+fn start_baseline(port: u16) -> Result<Service> {
+    let mut dev = baseline_wrangler();
     dev.args([
         "dev",
         "--local",
@@ -158,8 +176,7 @@ fn start_baseline(port: u16) -> Result<Service> {
         &port.to_string(),
     ])
     .args(["--show-interactive-dev-session=false", "--persist-to"])
-    .arg(&state);
-    quiet(&mut dev);
+    .arg(baseline_dirs().1);
     let mut service = Service::start("baseline worker", &mut dev)?;
     wait_for_http(
         &mut service,
@@ -223,16 +240,6 @@ pub fn run() -> Result {
     wrangler::ensure_dev_vars()?;
     wrangler::migrate(&state)?;
     wrangler::seed(&state)?;
-    let (api_port, city_port, baseline_port) = (free_port()?, free_port()?, free_port()?);
-    let city_url = format!("http://127.0.0.1:{city_port}");
-    wrangler::execute_sql(
-        &state,
-        &format!("INSERT INTO city_origins (city_id, origin) VALUES (1, '{city_url}')"),
-        false,
-    )?;
-    let _api = wrangler::start_dev(&state, api_port)?;
-    let _baseline = start_baseline(baseline_port)?;
-    let api = format!("http://127.0.0.1:{api_port}");
     // The floor: the demo page itself with the snippet and placeholders taken out.
     let floor_dir = paths::target().join("bench-site");
     std::fs::create_dir_all(&floor_dir)?;
@@ -248,14 +255,31 @@ pub fn run() -> Result {
         .map(|line| format!("{line}\n"))
         .collect();
     std::fs::write(floor_dir.join("floor.html"), floor)?;
-    static_server::serve(
+    // The city site first, on a port it binds itself, so its origin is
+    // allowed before the API starts.
+    let api_origin = static_server::ApiOrigin::default();
+    let city_port = static_server::serve(
         vec![
             ("/bench/", floor_dir),
             ("/", paths::root().join("examples").join("demo-city")),
         ],
-        city_port,
-        Some(("http://127.0.0.1:8787".to_owned(), api.clone())),
+        0,
+        api_origin.clone(),
     )?;
+    let city_url = format!("http://127.0.0.1:{city_port}");
+    wrangler::execute_sql(
+        &state,
+        &format!("INSERT INTO city_origins (city_id, origin) VALUES (1, '{city_url}')"),
+        false,
+    )?;
+    wrangler::execute_sql(&state, trust_bench::ATTACKED_POLL_SQL, false)?;
+    let (_api, api_port) = start_on_free_port(|port| wrangler::start_dev(&state, port, &[]))?;
+    prepare_baseline()?;
+    let (_baseline, baseline_port) = start_on_free_port(start_baseline)?;
+    let api = format!("http://127.0.0.1:{api_port}");
+    api_origin
+        .set(api.clone())
+        .map_err(|_| "the API origin was set twice")?;
 
     // Widget start.
     let (ok, out) = run_tee(
@@ -281,11 +305,31 @@ pub fn run() -> Result {
     }
     report["start"] = start;
 
+    // The honest resident's puzzle, in Chromium with the CPU slowed 4×.
+    let (ok, out) = run_tee(
+        Command::new("node")
+            .arg("bench/puzzle.mjs")
+            .current_dir(paths::root())
+            .env("PARVIS_CITY_URL", &city_url),
+    )?;
+    if !ok {
+        return Err("the puzzle benchmark failed".into());
+    }
+    let puzzle: Value = serde_json::from_str(out.lines().last().unwrap_or("{}"))?;
+    report["puzzle_mobile_cpu"] = summary(numbers(&puzzle["puzzle_ms"]));
+
     // Loads: Parvis against the baseline, same requests.
     let baseline = format!("http://127.0.0.1:{baseline_port}");
     let run = format!("{:08x}", std::process::id());
-    let votes = load(&api, &|agent, base, i| ballot(agent, base, i, &run));
-    let baseline_votes = load(&baseline, &|agent, base, i| ballot(agent, base, i, &run));
+    let voters: Vec<String> = (0..REQUESTS).map(|i| format!("{run}{i:024x}")).collect();
+    let (proofs, native_solves) = trust_bench::prepare_votes(&api, &voters)?;
+    report["puzzle_native"] = summary(native_solves);
+    let votes = load(&api, &|agent, base, i| {
+        ballot(agent, base, i, &voters, &proofs)
+    });
+    let baseline_votes = load(&baseline, &|agent, base, i| {
+        ballot(agent, base, i, &voters, &proofs)
+    });
     let reads = load(&api, &|agent, base, _| read(agent, base));
     let baseline_reads = load(&baseline, &|agent, base, _| read(agent, base));
     let ratio = |ours: &Value, theirs: &Value, key: &str| {
@@ -305,6 +349,8 @@ pub fn run() -> Result {
         "throughput_ratio": ratio(&reads, &baseline_reads, "per_second"),
         "p50_ratio": ratio(&reads, &baseline_reads, "p50_ms"),
     });
+
+    report["attacker"] = trust_bench::attack(&api, &run)?;
 
     let text = serde_json::to_string_pretty(&report)?;
     std::fs::write(paths::target().join("bench.json"), &text)?;
@@ -392,5 +438,26 @@ fn table(report: &Value) -> String {
             report[key]["throughput_ratio"], report[key]["p50_ratio"]
         ));
     }
+    let ms = |v: &Value| v.as_f64().unwrap_or(0.0);
+    for (name, key) in [
+        (
+            "Proof of work, resident: Chromium, CPU ×4",
+            "puzzle_mobile_cpu",
+        ),
+        ("Proof of work, script: native, one core", "puzzle_native"),
+    ] {
+        let s = &report[key];
+        lines.push(format!(
+            "| {name} (median, p90 over {}) | {:.0} ms, {:.0} ms |",
+            s["n"],
+            ms(&s["median_ms"]),
+            ms(&s["p90_ms"])
+        ));
+    }
+    let attacker = &report["attacker"];
+    lines.push(format!(
+        "| Attacker: one address, new token and solved puzzle per ballot | {} of {} accepted in {} s ({} refused by the daily cap): at most the cap per widget per day, was ≈ 18,000 an hour |",
+        attacker["accepted"], attacker["attempts"], attacker["seconds"], attacker["refused_by_cap"]
+    ));
     lines.join("\n")
 }

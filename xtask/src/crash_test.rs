@@ -3,11 +3,13 @@
 //! 2xx must still be there, and retries with the same `Idempotency-Key`
 //! must never count twice.
 
-use crate::process::{Service, free_port};
+use crate::process::{Service, start_on_free_port};
 use crate::wrangler::{self, State};
 use crate::{Result, paths};
+use parvis_model::limits::STALE_CLAIM_SECONDS;
+use parvis_model::proof_of_work::{self, Proof};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Ballots and ideas sent in each phase.
 const WRITES: usize = 300;
@@ -32,21 +34,30 @@ impl Client {
         }
     }
 
-    /// POSTs JSON as `voter` with an idempotency key; the status, or 0 when
-    /// no answer came (the server died mid-request).
-    fn post(&self, path: &str, voter: &str, key: &str, body: &str) -> u16 {
+    /// Sends a resident's write from the demo city's page; the status, or 0
+    /// when no answer came (the server died mid-request).
+    fn post(&self, write: &Write) -> u16 {
         self.agent
-            .post(format!("{}{path}", self.base))
+            .post(format!("{}{}", self.base, write.path))
             .header("Content-Type", "application/json")
-            .header("Parvis-Voter", voter)
-            .header("Idempotency-Key", key)
-            .header(
-                "CF-Connecting-IP",
-                &format!("198.18.{}.{}", voter.len() % 7, key.len() % 250),
-            )
-            .send(body)
+            .header("Origin", DEMO_CITY_ORIGIN)
+            .header("Parvis-Voter", &write.voter)
+            .header(proof_of_work::HEADER, &write.proof)
+            .header("Idempotency-Key", &write.key)
+            .header("CF-Connecting-IP", &write.ip)
+            .send(&write.body)
             .map(|r| r.status().as_u16())
             .unwrap_or(0)
+    }
+
+    /// A solved proof of work for `widget` and `voter`, as a widget makes it.
+    fn proof(&self, widget: &str, voter: &str) -> Result<String> {
+        let challenge = self.get_json(&format!("/v1/widgets/{widget}/challenge"), Some(voter))?;
+        let text = challenge["challenge"]
+            .as_str()
+            .ok_or_else(|| format!("no challenge for {widget}: {challenge}"))?;
+        let bits = challenge["bits"].as_u64().unwrap_or(0) as u32;
+        Ok(Proof::header_value(text, proof_of_work::solve(text, bits)))
     }
 
     fn get_json(&self, path: &str, voter: Option<&str>) -> Result<serde_json::Value> {
@@ -61,33 +72,64 @@ impl Client {
     }
 }
 
+/// The demo city's page, allowed by the demo seed.
+const DEMO_CITY_ORIGIN: &str = "http://127.0.0.1:8080";
+
 fn voter(run: &str, i: usize) -> String {
     format!("{run}{i:024x}")
 }
 
-/// The write of request `i`: a ballot, or an idea with a unique title.
-fn write(client: &Client, run: &str, i: usize) -> u16 {
-    let voter = voter(run, i);
-    if i.is_multiple_of(2) {
-        client.post(
-            "/v1/widgets/demo-poll/ballots",
-            &voter,
-            &format!("b{i}"),
-            r#"{"choices":["bancs"]}"#,
-        )
-    } else {
-        let body = format!(r#"{{"title":"Idée de crash {run} {i}"}}"#);
-        client.post(
-            "/v1/widgets/demo-ideas/ideas",
-            &voter,
-            &format!("i{i}"),
-            &body,
-        )
-    }
+fn idea_title(run: &str, i: usize) -> String {
+    format!("Idée de crash {run} {i}")
+}
+
+/// Write `i`, ready to send (and to send again): a ballot for even `i`, an
+/// idea with a unique title for odd `i`, each from its own resident.
+struct Write {
+    path: &'static str,
+    voter: String,
+    proof: String,
+    key: String,
+    ip: String,
+    body: String,
+}
+
+/// Every write, with its proof of work solved before the load starts.
+fn prepare(client: &Client, run: &str) -> Result<Vec<Write>> {
+    (0..WRITES)
+        .map(|i| {
+            let voter = voter(run, i);
+            let (widget, path, key, body) = if i.is_multiple_of(2) {
+                let body = r#"{"choices":["bancs"]}"#.to_owned();
+                (
+                    "demo-poll",
+                    "/v1/widgets/demo-poll/ballots",
+                    format!("b{i}"),
+                    body,
+                )
+            } else {
+                let body = format!(r#"{{"title":"{}"}}"#, idea_title(run, i));
+                (
+                    "demo-ideas",
+                    "/v1/widgets/demo-ideas/ideas",
+                    format!("i{i}"),
+                    body,
+                )
+            };
+            Ok(Write {
+                path,
+                proof: client.proof(widget, &voter)?,
+                voter,
+                key,
+                ip: format!("198.18.{}.{}", i / 256, i % 256),
+                body,
+            })
+        })
+        .collect()
 }
 
 /// Sends every write from 12 threads; `on_answer` runs after each answer.
-fn send_all(client: &Client, run: &str, on_answer: &(dyn Fn(usize) + Sync)) -> Vec<u16> {
+fn send_all(client: &Client, writes: &[Write], on_answer: &(dyn Fn(usize) + Sync)) -> Vec<u16> {
     let next = AtomicUsize::new(0);
     let answers = AtomicUsize::new(0);
     let statuses = std::sync::Mutex::new(vec![0u16; WRITES]);
@@ -99,7 +141,7 @@ fn send_all(client: &Client, run: &str, on_answer: &(dyn Fn(usize) + Sync)) -> V
                     if i >= WRITES {
                         break;
                     }
-                    let status = write(client, run, i);
+                    let status = client.post(&writes[i]);
                     if let Ok(mut all) = statuses.lock() {
                         all[i] = status;
                     }
@@ -109,6 +151,28 @@ fn send_all(client: &Client, run: &str, on_answer: &(dyn Fn(usize) + Sync)) -> V
         }
     });
     statuses.into_inner().unwrap_or_default()
+}
+
+/// Checks that acknowledged write `i` is stored: the ballot counts for its
+/// voter, the idea is among its voter's data.
+fn check_acknowledged(client: &Client, run: &str, i: usize) -> Result {
+    let voter = voter(run, i);
+    if i.is_multiple_of(2) {
+        let view = client.get_json("/v1/widgets/demo-poll", Some(&voter))?;
+        if view["has_voted"] != true {
+            return Err(format!("acknowledged ballot {i} was lost").into());
+        }
+    } else {
+        let data = client.get_json("/v1/widgets/demo-ideas/voter-data", Some(&voter))?;
+        let title = idea_title(run, i);
+        let stored = data["ideas"]
+            .as_array()
+            .is_some_and(|ideas| ideas.iter().any(|idea| idea["text"] == title.as_str()));
+        if !stored {
+            return Err(format!("acknowledged idea {i} was lost: {data}").into());
+        }
+    }
+    Ok(())
 }
 
 /// Runs the crash scenario; an error names what was lost or doubled.
@@ -121,11 +185,14 @@ pub fn run() -> Result {
     wrangler::ensure_dev_vars()?;
     wrangler::migrate(&state)?;
     wrangler::seed(&state)?;
-    let port = free_port()?;
-    let client = Client::new(port);
     let run = format!("{:08x}", std::process::id());
 
-    let server = std::sync::Mutex::new(Some(wrangler::start_dev(&state, port)?));
+    let (server, port) =
+        start_on_free_port(|port| wrangler::start_dev(&state, port, wrangler::TEST_VARS))?;
+    let client = Client::new(port);
+    let writes = prepare(&client, &run)?;
+    let server = std::sync::Mutex::new(Some(server));
+    let crashed_at = std::sync::Mutex::new(None);
     let crash = |answers: usize| {
         let taken = if answers == CRASH_AFTER {
             server.lock().ok().and_then(|mut server| server.take())
@@ -135,9 +202,12 @@ pub fn run() -> Result {
         if let Some(mut service) = taken {
             println!("crash test: killing wrangler dev after {answers} answers");
             service.crash();
+            if let Ok(mut at) = crashed_at.lock() {
+                *at = Some(Instant::now());
+            }
         }
     };
-    let first = send_all(&client, &run, &crash);
+    let first = send_all(&client, &writes, &crash);
     drop(server);
     let acknowledged: Vec<usize> = (0..WRITES)
         .filter(|&i| (200..300).contains(&first[i]))
@@ -148,19 +218,21 @@ pub fn run() -> Result {
         first.iter().filter(|&&s| s == 0).count()
     );
 
-    let _server: Service = wrangler::start_dev(&state, port)?;
-    // Every acknowledged write survived the crash.
+    // The same state on whatever port is free now.
+    let (_server, port): (Service, u16) =
+        start_on_free_port(|port| wrangler::start_dev(&state, port, wrangler::TEST_VARS))?;
+    let client = Client::new(port);
+    // Every acknowledged write of every kind survived the crash, checked
+    // before any retry could write it again.
     for &i in &acknowledged {
-        if i.is_multiple_of(2) {
-            let view = client.get_json("/v1/widgets/demo-poll", Some(&voter(&run, i)))?;
-            if view["has_voted"] != true {
-                return Err(format!("acknowledged ballot {i} was lost").into());
-            }
-        }
+        check_acknowledged(&client, &run, i)?;
     }
-    // Claims cut by the crash become stale after 10 s; then retry everything.
-    std::thread::sleep(Duration::from_secs(11));
-    let retried = send_all(&client, &run, &|_| {});
+    // Claims cut by the crash are taken over once stale; wait just past that.
+    let stale_after = Duration::from_secs(STALE_CLAIM_SECONDS as u64 + 1);
+    let crashed_at = crashed_at.into_inner().ok().flatten();
+    let waited = crashed_at.map_or(Duration::ZERO, |at| at.elapsed());
+    std::thread::sleep(stale_after.saturating_sub(waited));
+    let retried = send_all(&client, &writes, &|_| {});
     if let Some(i) = (0..WRITES).find(|&i| !(200..300).contains(&retried[i])) {
         return Err(format!("retry of write {i} answered {}", retried[i]).into());
     }

@@ -6,7 +6,7 @@ use crate::{Result, build, paths, static_server, tools};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
-/// The API's port: the demo page's pasted snippet names it.
+/// The API's port, which the demo page's snippet is served with.
 const API_PORT: u16 = 8787;
 /// The demo city's port: a different origin, as a real city site would be.
 const CITY_PORT: u16 = 8080;
@@ -30,11 +30,11 @@ pub fn run() -> Result {
     ctrlc::set_handler(move || {
         let _ = stop_tx.send(());
     })?;
-    let mut api = wrangler::start_dev(&State::Default, API_PORT)?;
+    let mut api = wrangler::start_dev(&State::Default, API_PORT, &[])?;
     static_server::serve(
         vec![("/", paths::root().join("examples").join("demo-city"))],
         CITY_PORT,
-        None,
+        static_server::api_origin(format!("http://127.0.0.1:{API_PORT}")),
     )?;
 
     println!();

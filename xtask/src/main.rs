@@ -18,6 +18,7 @@ mod process;
 mod static_server;
 mod test;
 mod tools;
+mod trust_bench;
 mod wrangler;
 
 use std::process::ExitCode;

@@ -151,7 +151,27 @@ pub fn wait_for_http(
 }
 
 /// A port on 127.0.0.1 that nothing listens on right now.
-pub fn free_port() -> Result<u16> {
+fn free_port() -> Result<u16> {
     let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
     Ok(listener.local_addr()?.port())
+}
+
+/// Starts a server that binds a port of its own choosing (wrangler cannot be
+/// handed a bound socket): a free port is picked, and if something else
+/// takes it before the server binds it, the start fails and another port is
+/// tried. Returns the service and its port.
+pub fn start_on_free_port(start: impl Fn(u16) -> Result<Service>) -> Result<(Service, u16)> {
+    const ATTEMPTS: usize = 5;
+    let mut last_error = None;
+    for _ in 0..ATTEMPTS {
+        let port = free_port()?;
+        match start(port) {
+            Ok(service) => return Ok((service, port)),
+            Err(error) => {
+                println!("could not start on port {port} ({error}); trying another port");
+                last_error = Some(error);
+            }
+        }
+    }
+    Err(last_error.unwrap_or_else(|| "no port could be used".into()))
 }

@@ -5,35 +5,49 @@ use crate::Result;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
-/// Serves files on 127.0.0.1:`port` from a background thread, for as long as
-/// xtask runs: each `(prefix, folder)` mount serves `folder` under the URL
-/// `prefix` (first match wins, so put `/` last). In HTML files, `rewrite`
-/// replaces one text with another (the tests point the pasted snippet at
-/// their own API port).
+/// In served HTML, this text stands for the Parvis origin: the demo page's
+/// pasted snippet is `<script src="{{PARVIS_ORIGIN}}/embed.js" async>`, so
+/// the page names no port, and whoever serves it says where the API runs.
+pub const ORIGIN_PLACEHOLDER: &str = "{{PARVIS_ORIGIN}}";
+
+/// Where the API runs, for [`ORIGIN_PLACEHOLDER`]: known at start, or set
+/// once the API has started (the site must be up first so its origin can be
+/// allowed in the database before the API opens it).
+pub type ApiOrigin = Arc<OnceLock<String>>;
+
+/// An [`ApiOrigin`] known from the start.
+pub fn api_origin(origin: String) -> ApiOrigin {
+    Arc::new(OnceLock::from(origin))
+}
+
+/// Serves files on 127.0.0.1:`port` (0: a free port this server binds
+/// itself, so nothing can take it in between) from a background thread, for
+/// as long as xtask runs; returns the port. Each `(prefix, folder)` mount
+/// serves `folder` under the URL `prefix` (first match wins, so put `/`
+/// last). HTML files have [`ORIGIN_PLACEHOLDER`] replaced by `api_origin`.
 pub fn serve(
     mounts: Vec<(&'static str, PathBuf)>,
     port: u16,
-    rewrite: Option<(String, String)>,
-) -> Result {
+    api_origin: ApiOrigin,
+) -> Result<u16> {
     let listener = TcpListener::bind(("127.0.0.1", port))
         .map_err(|error| format!("cannot listen on 127.0.0.1:{port}: {error}"))?;
+    let port = listener.local_addr()?.port();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
-            let (mounts, rewrite) = (mounts.clone(), rewrite.clone());
+            let (mounts, api_origin) = (mounts.clone(), api_origin.clone());
             std::thread::spawn(move || {
-                let _ = answer(stream, &mounts, rewrite.as_ref());
+                let origin = api_origin.get().map_or(ORIGIN_PLACEHOLDER, String::as_str);
+                let _ = answer(stream, &mounts, origin);
             });
         }
     });
-    Ok(())
+    Ok(port)
 }
 
-fn answer(
-    mut stream: TcpStream,
-    mounts: &[(&'static str, PathBuf)],
-    rewrite: Option<&(String, String)>,
-) -> Result {
+fn answer(mut stream: TcpStream, mounts: &[(&'static str, PathBuf)], api_origin: &str) -> Result {
     let mut request_line = String::new();
     let mut reader = BufReader::new(stream.try_clone()?);
     reader.read_line(&mut request_line)?;
@@ -56,7 +70,7 @@ fn answer(
                 (
                     200,
                     content_type,
-                    rewrite_html(bytes, content_type, rewrite),
+                    fill_html(bytes, content_type, api_origin),
                 )
             }
             Err(_) => (404, "text/plain", b"not found".to_vec()),
@@ -104,12 +118,13 @@ fn content_type(file: &Path) -> &'static str {
     }
 }
 
-fn rewrite_html(bytes: Vec<u8>, content_type: &str, rewrite: Option<&(String, String)>) -> Vec<u8> {
-    match (content_type.starts_with("text/html"), rewrite) {
-        (true, Some((from, to))) => String::from_utf8_lossy(&bytes)
-            .replace(from, to)
-            .into_bytes(),
-        _ => bytes,
+fn fill_html(bytes: Vec<u8>, content_type: &str, api_origin: &str) -> Vec<u8> {
+    if content_type.starts_with("text/html") {
+        String::from_utf8_lossy(&bytes)
+            .replace(ORIGIN_PLACEHOLDER, api_origin)
+            .into_bytes()
+    } else {
+        bytes
     }
 }
 

@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every check and test, against real workerd + D1 and
 //! real Chromium, ending with one `N passed, N failed` line.
 
-use crate::process::{Service, exec, free_port, run_tee};
+use crate::process::{Service, exec, run_tee, start_on_free_port};
 use crate::wrangler::{self, State};
 use crate::{Result, admin, build, crash_test, fuzz, paths, static_server, tools};
 use std::process::Command;
@@ -97,11 +97,18 @@ fn end_to_end(tally: &mut Tally) -> Result {
         &paths::root().join("tests").join("fixtures").join("api.sql"),
     )?;
 
-    let api_port = free_port()?;
-    let city_port = free_port()?;
-    let api_url = format!("http://127.0.0.1:{api_port}");
+    // The tests' city site first, on a port it binds itself, so its origin
+    // is allowed (like the demo's) before the API starts.
+    let site = vec![
+        (
+            "/test-pages/",
+            paths::root().join("tests").join("browser").join("site"),
+        ),
+        ("/", paths::root().join("examples").join("demo-city")),
+    ];
+    let api_origin = static_server::ApiOrigin::default();
+    let city_port = static_server::serve(site, 0, api_origin.clone())?;
     let city_url = format!("http://127.0.0.1:{city_port}");
-    // The tests' city page lives on its own port: allow it like the demo's.
     wrangler::execute_sql(
         &state,
         &format!("INSERT INTO city_origins (city_id, origin) VALUES (1, '{city_url}')"),
@@ -122,19 +129,12 @@ fn end_to_end(tally: &mut Tally) -> Result {
     .map(|s| (*s).to_owned())
     .collect();
     let bootstrap_password = admin::create(&bootstrap_args, &state)?;
-    let _api: Service = wrangler::start_dev(&state, api_port)?;
-    let site = vec![
-        (
-            "/test-pages/",
-            paths::root().join("tests").join("browser").join("site"),
-        ),
-        ("/", paths::root().join("examples").join("demo-city")),
-    ];
-    static_server::serve(
-        site,
-        city_port,
-        Some(("http://127.0.0.1:8787".to_owned(), api_url.clone())),
-    )?;
+    let (_api, api_port): (Service, u16) =
+        start_on_free_port(|port| wrangler::start_dev(&state, port, wrangler::TEST_VARS))?;
+    let api_url = format!("http://127.0.0.1:{api_port}");
+    api_origin
+        .set(api_url.clone())
+        .map_err(|_| "the API origin was set twice")?;
 
     let (ok, out) = run_tee(
         cargo()

@@ -79,23 +79,31 @@ pub fn seed(state: &State) -> Result {
     execute_file(state, &paths::edge_api().join("seed").join("demo.sql"))
 }
 
-/// Starts `wrangler dev` on 127.0.0.1:`port` and waits until it serves.
-pub fn start_dev(state: &State, port: u16) -> Result<Service> {
-    let mut service = Service::start(
-        "wrangler dev",
-        &mut wrangler(
-            state,
-            &[
-                "dev",
-                "--local",
-                "--ip",
-                "127.0.0.1",
-                "--port",
-                &port.to_string(),
-                "--show-interactive-dev-session=false",
-            ],
-        ),
-    )?;
+/// Worker variables for the test stacks: the proof of work at 10 bits
+/// instead of 17, so thousands of test residents solve theirs in
+/// milliseconds. The puzzle is the same protocol; the demo and the bench run
+/// at the real difficulty.
+pub const TEST_VARS: &[(&str, &str)] = &[("PROOF_OF_WORK_BITS", "10")];
+
+/// Starts `wrangler dev` on 127.0.0.1:`port` with these Worker variables
+/// and waits until it serves.
+pub fn start_dev(state: &State, port: u16, vars: &[(&str, &str)]) -> Result<Service> {
+    let mut dev = wrangler(
+        state,
+        &[
+            "dev",
+            "--local",
+            "--ip",
+            "127.0.0.1",
+            "--port",
+            &port.to_string(),
+            "--show-interactive-dev-session=false",
+        ],
+    );
+    for (name, value) in vars {
+        dev.arg("--var").arg(format!("{name}:{value}"));
+    }
+    let mut service = Service::start("wrangler dev", &mut dev)?;
     let address = format!("127.0.0.1:{port}");
     wait_for_http(&mut service, &address, "/embed.js", Duration::from_secs(90))?;
     Ok(service)

@@ -3,9 +3,13 @@
 
 use crate::api;
 use crate::app::use_ui;
+use crate::pages::audit::AuditLog;
+use crate::pages::ideas::visibility_index;
+use crate::pages::integrity::IntegrityPanel;
 use crate::pages::list::{kind_index, status_index};
 use leptos::prelude::*;
 use parvis_model::WidgetKind;
+use parvis_model::ideas::Visibility;
 use parvis_model::results::WidgetResults;
 use parvis_model::staff::StaffWidget;
 
@@ -76,6 +80,9 @@ pub fn WidgetDetail(
                     {(widget.kind == WidgetKind::Ideas).then(|| view! {
                         " · "<a href=format!("#/widgets/{}/ideas", widget.id)>{text.ideas_page}</a>
                     })}
+                    {(widget.kind == WidgetKind::Comments).then(|| view! {
+                        " · "<a href=format!("#/widgets/{}/comments", widget.id)>{text.city_replies_page}</a>
+                    })}
                 </p>
                 <section class="card" aria-labelledby="results-title">
                     <h2 id="results-title">{text.results}</h2>
@@ -83,9 +90,17 @@ pub fn WidgetDetail(
                     {(widget.kind == WidgetKind::Ideas && !results.top_ideas.is_empty()).then(|| view! {
                         <table>
                             <caption>{text.top_ideas}</caption>
-                            <thead><tr><th scope="col">{text.title}</th><th scope="col">{text.supports}</th></tr></thead>
+                            <thead><tr>
+                                <th scope="col">{text.title}</th>
+                                <th scope="col">{text.supports}</th>
+                                <th scope="col">{text.publication}</th>
+                            </tr></thead>
                             <tbody>{results.top_ideas.iter().take(20).map(|i| view! {
-                                <tr><td>{i.title.clone()}</td><td>{i.supports}</td></tr>
+                                <tr class=(i.visibility != Visibility::Published).then_some("unpublished")>
+                                    <td>{i.title.clone()}</td>
+                                    <td>{i.supports}</td>
+                                    <td>{text.item_visibilities[visibility_index(i.visibility)]}</td>
+                                </tr>
                             }).collect_view()}</tbody>
                         </table>
                     })}
@@ -117,6 +132,8 @@ pub fn WidgetDetail(
                 <li>{move || ui.text().drupal}</li>
             </ul>
         </section>
+        <IntegrityPanel id=id.clone() />
+        <AuditLog id=id.clone() />
     }
 }
 

@@ -7,6 +7,7 @@ use crate::pages::preview::{WidgetPreview, now_seconds, unix_seconds};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use parvis_model::limits::{DEFAULT_NETWORK_DAILY_CAP, MAX_NETWORK_DAILY_CAP};
 use parvis_model::staff::StaffWidget;
 use parvis_model::widget_config::{OptionInput, WidgetConfig};
 use parvis_model::{
@@ -64,6 +65,7 @@ pub fn WidgetEditor(
     let min_choices = RwSignal::new(1u32);
     let max_choices = RwSignal::new(2u32);
     let threshold = RwSignal::new(3u32);
+    let network_cap = RwSignal::new(DEFAULT_NETWORK_DAILY_CAP);
     let next_key = StoredValue::new(2u32);
     let rows = RwSignal::new(vec![
         Row {
@@ -109,6 +111,7 @@ pub fn WidgetEditor(
                     min_choices.set(w.min_choices);
                     max_choices.set(w.max_choices.max(2));
                     threshold.set(w.report_threshold);
+                    network_cap.set(w.network_daily_cap);
                     let loaded: Vec<Row> = w
                         .options
                         .into_iter()
@@ -152,6 +155,7 @@ pub fn WidgetEditor(
                 min_choices: min,
                 max_choices: max,
                 report_threshold: threshold.get_untracked(),
+                network_daily_cap: network_cap.get_untracked(),
                 options: if poll {
                     rows.get_untracked()
                         .iter()
@@ -436,6 +440,14 @@ pub fn WidgetEditor(
                     </div>
                 }
             })}
+            <div class="field">
+                <label for="network-cap">{move || ui.text().network_daily_cap}</label>
+                <input id="network-cap" type="number" min="1" max=MAX_NETWORK_DAILY_CAP.to_string()
+                    aria-describedby="network-cap-hint" prop:value=move || network_cap.get().to_string()
+                    on:input=move |ev| network_cap.set(event_target_value(&ev).parse().unwrap_or(0)) />
+                <p id="network-cap-hint" class="muted">{move || ui.text().network_daily_cap_hint}</p>
+                {move || error_for("network_daily_cap".to_owned()).map(|m| view! { <p class="field-error">{m}</p> })}
+            </div>
             {move || notice.get().map(|(m, is_error)| view! { <p class=if is_error { "error" } else { "success" } role="alert">{m}</p> })}
             <button type="submit" class="primary">{move || ui.text().save}</button>
         </form>

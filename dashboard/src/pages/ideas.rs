@@ -13,7 +13,8 @@ use parvis_model::staff::StaffIdea;
 use parvis_model::wire::WireName;
 use parvis_model::{FieldError, Lang};
 
-fn visibility_index(visibility: Visibility) -> usize {
+/// The index of a visibility in `Texts::item_visibilities`.
+pub fn visibility_index(visibility: Visibility) -> usize {
     match visibility {
         Visibility::Pending => 0,
         Visibility::Published => 1,

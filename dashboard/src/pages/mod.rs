@@ -1,9 +1,12 @@
 //! One module per page.
 
 mod accounts;
+mod audit;
+mod city_replies;
 mod detail;
 mod editor;
 mod ideas;
+mod integrity;
 mod list;
 mod moderation;
 mod password;
@@ -12,6 +15,7 @@ mod settings;
 mod sign_in;
 
 pub use accounts::Accounts;
+pub use city_replies::CityReplies;
 pub use detail::WidgetDetail;
 pub use editor::WidgetEditor;
 pub use ideas::IdeaAnswers;

@@ -1,10 +1,22 @@
-//! The moderation queue across the city's widgets: one item at a time or in bulk.
+//! The moderation queue across the city's widgets: one item at a time or in
+//! bulk, with "select all", a confirmation before rejecting several items,
+//! and an undo of the last decision.
 
 use crate::api::{self, Method};
 use crate::app::use_ui;
+use crate::i18n::{decided, reject_confirmation};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use parvis_model::staff::{Decision, ItemKind, ItemRef, ModerationDecision, ModerationItem};
+use parvis_model::staff::{
+    Decision, ItemKind, ItemRef, ModerationDecision, ModerationItem, ModerationUndo, UndoItem,
+};
+
+/// The last decision, as the undo needs it: the items and their states before.
+#[derive(Clone)]
+struct LastDecision {
+    decision: Decision,
+    before: Vec<UndoItem>,
+}
 
 /// The queue page.
 #[component]
@@ -18,10 +30,36 @@ pub fn Moderation() -> impl IntoView {
         result
     });
     let selected = RwSignal::new(Vec::<ItemRef>::new());
+    let last = RwSignal::new(None::<LastDecision>);
+    let shown =
+        move || -> Vec<ModerationItem> { queue.get().and_then(Result::ok).unwrap_or_default() };
     let decide = move |decision: Decision, items: Vec<ItemRef>| {
         if items.is_empty() {
             return;
         }
+        if decision == Decision::Reject && items.len() > 1 {
+            let question = reject_confirmation(ui.lang.get_untracked(), items.len());
+            let confirmed = web_sys::window()
+                .and_then(|w| w.confirm_with_message(&question).ok())
+                .unwrap_or(false);
+            if !confirmed {
+                return;
+            }
+        }
+        let before: Vec<UndoItem> = shown()
+            .iter()
+            .filter(|item| {
+                items.contains(&ItemRef {
+                    kind: item.kind,
+                    id: item.id,
+                })
+            })
+            .map(|item| UndoItem {
+                kind: item.kind,
+                id: item.id,
+                visibility: item.visibility,
+            })
+            .collect();
         spawn_local(async move {
             let body = ModerationDecision { decision, items };
             match api::send::<_, ()>(Method::Post, "/v1/staff/moderation/decisions", Some(&body))
@@ -29,6 +67,24 @@ pub fn Moderation() -> impl IntoView {
             {
                 Ok(_) => {
                     selected.set(Vec::new());
+                    last.set(Some(LastDecision { decision, before }));
+                    queue.refetch();
+                }
+                Err(failure) => ui.check(&failure),
+            }
+        });
+    };
+    let undo = move |_| {
+        let Some(decision) = last.get_untracked() else {
+            return;
+        };
+        spawn_local(async move {
+            let body = ModerationUndo {
+                items: decision.before,
+            };
+            match api::send::<_, ()>(Method::Post, "/v1/staff/moderation/undo", Some(&body)).await {
+                Ok(_) => {
+                    last.set(None);
                     queue.refetch();
                 }
                 Err(failure) => ui.check(&failure),
@@ -53,6 +109,17 @@ pub fn Moderation() -> impl IntoView {
         })
         .collect_view()
     };
+    let outcome = move || {
+        last.get().map(|decision| {
+            let lang = ui.lang.get();
+            view! {
+                <p class="card actions" role="status">
+                    <span>{decided(lang, decision.decision, decision.before.len())}</span>
+                    <button type="button" on:click=undo>{ui.text().undo}</button>
+                </p>
+            }
+        })
+    };
     let list = move || match queue.get() {
         None => view! { <p>{ui.text().loading}</p> }.into_any(),
         Some(Err(_)) => {
@@ -62,8 +129,25 @@ pub fn Moderation() -> impl IntoView {
         Some(Ok(items)) => {
             let text = ui.text();
             let lang = ui.lang.get();
+            let all: Vec<ItemRef> = items
+                .iter()
+                .map(|item| ItemRef {
+                    kind: item.kind,
+                    id: item.id,
+                })
+                .collect();
+            let count = all.len();
+            let every = all.clone();
             view! {
                 <div class="card actions">
+                    <p>
+                        <input type="checkbox" id="select-all"
+                            prop:checked=move || selected.with(|s| s.len() == count)
+                            on:change=move |_| selected.update(|s| {
+                                *s = if s.len() == count { Vec::new() } else { every.clone() };
+                            }) />
+                        " "<label for="select-all">{format!("{} ({count})", text.select_all)}</label>
+                    </p>
                     {buttons(Box::new(move || selected.get_untracked()), text.selected.to_owned())}
                 </div>
                 <ul class="queue">
@@ -72,6 +156,7 @@ pub fn Moderation() -> impl IntoView {
                         let kind_label = if item.kind == ItemKind::Idea { text.idea } else { text.comment };
                         let checkbox_id = format!("select-{:?}-{}", item.kind, item.id);
                         let name = format!("{kind_label} {} « {} »", item.id, item.text.chars().take(40).collect::<String>());
+                        let author = item.display_name.clone().unwrap_or_else(|| text.anonymous.to_owned());
                         view! {
                             <li class="card">
                                 <p>
@@ -84,6 +169,7 @@ pub fn Moderation() -> impl IntoView {
                                     " "<label for=checkbox_id>{format!("{} {}", text.select_item, name)}</label>
                                 </p>
                                 <p class="muted">{format!("{kind_label} {} {} · {}", text.in_widget, item.widget_title, lang.date(&item.created_at))}</p>
+                                <p class="author-line">{text.by_author}" "<bdi class="author">{author}</bdi></p>
                                 <p><strong>{item.text.clone()}</strong></p>
                                 {(!item.description.is_empty()).then(|| view! { <p>{item.description.clone()}</p> })}
                                 {(!item.reports.is_empty()).then(|| view! {
@@ -103,6 +189,7 @@ pub fn Moderation() -> impl IntoView {
     };
     view! {
         <h1>{move || ui.text().moderation}</h1>
+        {outcome}
         {list}
     }
 }

@@ -17,7 +17,7 @@ const KEEP_SECONDS: i64 = 24 * 3600;
 /// A claim still in progress after this long was abandoned (the Worker
 /// stopped mid-request): a retry takes it over. Creations store the key on
 /// their row, so taking over never inserts twice.
-const STALE_SECONDS: i64 = 10;
+const STALE_SECONDS: i64 = parvis_model::limits::STALE_CLAIM_SECONDS;
 
 /// The outcome of claiming a key.
 pub enum Claim {

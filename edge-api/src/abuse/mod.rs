@@ -1,4 +1,7 @@
-//! Protections on residents' writes: rate limits and idempotent retries.
+//! Protections on residents' writes: proof of work, rate limits and daily
+//! caps, and idempotent retries.
 
 pub mod idempotency;
+pub mod proof;
 pub mod rate_limit;
+pub mod refusals;

@@ -1,18 +1,32 @@
-//! Per-minute write limits, per voter and per client IP. Both are counted
-//! under keyed hashes; the IP's key changes every day, so IP buckets cannot
-//! be linked from one day to the next.
+//! Write limits: per voter token and per client network each minute, and
+//! per widget and network each day for the participation that counts
+//! (ballots, ideas, supports, reports). Every bucket is a keyed hash; the
+//! per-minute network key changes every day, and the daily one is scoped
+//! to the widget, so buckets cannot be linked across days or widgets.
+//!
+//! A bucket's window opens at its first write and lasts its length; the
+//! first write after it opens the next one. Unlike calendar minutes, a
+//! burst cannot straddle a boundary and pass twice the limit. All counters
+//! of a write go to D1 in one batch: one round trip.
 
 use crate::context::Ctx;
 use crate::crypto::keyed_hash;
 use crate::db::{Arg, query};
 use crate::error::ApiError;
+use parvis_model::limits::{CAP_WINDOW_SECONDS, Participation};
+use parvis_model::network::network_of;
 use serde::Deserialize;
+use worker::D1PreparedStatement;
 
-/// Default writes per minute for one voter token.
-const VOTER_PER_MINUTE: u32 = 30;
-/// Default writes per minute from one client IP (a town hall's shared
+/// Default writes per window for one voter token.
+const VOTER_PER_WINDOW: u32 = 30;
+/// Default writes per window from one client IP (a town hall's shared
 /// connection can carry many residents).
-const IP_PER_MINUTE: u32 = 300;
+const IP_PER_WINDOW: u32 = 300;
+/// How long a window lasts.
+pub const WINDOW_SECONDS: i64 = 60;
+/// Closed windows are kept this long before they are pruned.
+const KEEP_CLOSED_SECONDS: i64 = 3_600;
 
 fn limit(ctx: &Ctx, name: &str, default: u32) -> u32 {
     ctx.env
@@ -22,49 +36,104 @@ fn limit(ctx: &Ctx, name: &str, default: u32) -> u32 {
         .unwrap_or(default)
 }
 
-/// Counts this write and refuses it with 429 when a bucket is over its limit.
-pub async fn check_write(ctx: &Ctx) -> Result<(), ApiError> {
-    let minute = ctx.now / 60;
-    let ip = ctx
-        .header("CF-Connecting-IP")
-        .unwrap_or_else(|| "unknown".to_owned());
-    let day = ctx.now / 86_400;
-    let ip_bucket = format!("i:{}", keyed_hash(&ctx.env, &format!("ip:{day}"), &ip)?);
-    let voter_bucket = format!("v:{}", ctx.voter()?);
-    let count = |bucket: &str| {
-        query(
-            &ctx.db,
-            "INSERT INTO rate_counters (bucket, minute, hits) VALUES (?1, ?2, 1) \
-             ON CONFLICT (bucket, minute) DO UPDATE SET hits = hits + 1 RETURNING hits",
-            &[Arg::Text(bucket), Arg::Int(minute)],
-        )
-    };
-    let prune = query(
+/// Counts one write in `bucket`'s window, opening a new window when the
+/// last one has closed. With a `cap`, a write over it is refused and not
+/// counted (flagged in `refused`); without, every write counts and the
+/// caller compares `hits` with its limit. The statement returns the
+/// window's state after this write.
+fn count(
+    ctx: &Ctx,
+    bucket: &str,
+    seconds: i64,
+    cap: Option<u32>,
+) -> Result<D1PreparedStatement, ApiError> {
+    let cap = cap.map_or(i64::from(u32::MAX), i64::from);
+    // SQLite evaluates every SET expression against the row as it was.
+    query(
         &ctx.db,
-        "DELETE FROM rate_counters WHERE minute < ?1",
-        &[Arg::Int(minute - 60)],
-    )?;
-    let results = ctx
-        .db
-        .batch(vec![count(&voter_bucket)?, count(&ip_bucket)?, prune])
-        .await?;
-    #[derive(Deserialize)]
-    struct Hits {
-        hits: u32,
+        "INSERT INTO rate_windows (bucket, opened_at, closes_at, hits, refused) \
+         VALUES (?1, ?2, ?2 + ?3, 1, 0) \
+         ON CONFLICT (bucket) DO UPDATE SET \
+           refused = CASE WHEN closes_at <= excluded.opened_at THEN 0 \
+                          WHEN hits >= ?4 THEN 1 ELSE 0 END, \
+           hits = CASE WHEN closes_at <= excluded.opened_at THEN 1 \
+                       WHEN hits >= ?4 THEN hits ELSE hits + 1 END, \
+           opened_at = CASE WHEN closes_at <= excluded.opened_at THEN excluded.opened_at ELSE opened_at END, \
+           closes_at = CASE WHEN closes_at <= excluded.opened_at THEN excluded.closes_at ELSE closes_at END \
+         RETURNING hits, closes_at, refused",
+        &[
+            Arg::Text(bucket),
+            Arg::Int(ctx.now),
+            Arg::Int(seconds),
+            Arg::Int(cap),
+        ],
+    )
+}
+
+/// A window's state after this write was counted.
+#[derive(Deserialize, Default)]
+struct Counted {
+    hits: u32,
+    closes_at: i64,
+    refused: u8,
+}
+
+/// Counts this write and refuses it with 429 when a bucket is over its
+/// limit. `counted` is the kind of participation the write adds, if any.
+pub async fn check_write(ctx: &Ctx, counted: Option<Participation>) -> Result<(), ApiError> {
+    let ip = ctx.header("CF-Connecting-IP").unwrap_or_default();
+    let day = ctx.now / 86_400;
+    let network = network_of(&ip);
+    let ip_bucket = format!(
+        "i:{}",
+        keyed_hash(&ctx.env, &format!("ip:{day}"), &network)?
+    );
+    let voter_bucket = format!("v:{}", ctx.voter()?);
+    let mut statements = vec![
+        count(ctx, &voter_bucket, WINDOW_SECONDS, None)?,
+        count(ctx, &ip_bucket, WINDOW_SECONDS, None)?,
+    ];
+    let widget = ctx.widget()?;
+    if let Some(kind) = counted {
+        let bucket = format!("c:{}:{}:{}", widget.id, kind.name(), ctx.network_hash()?);
+        let cap = kind.daily_cap(widget.network_daily_cap());
+        statements.push(count(ctx, &bucket, CAP_WINDOW_SECONDS, Some(cap))?);
     }
-    let hits = |index: usize| -> Result<u32, ApiError> {
-        let rows: Vec<Hits> = results
+    statements.push(query(
+        &ctx.db,
+        "DELETE FROM rate_windows WHERE closes_at < ?1",
+        &[Arg::Int(ctx.now - KEEP_CLOSED_SECONDS)],
+    )?);
+    let results = ctx.db.batch(statements).await?;
+    let counted_window = |index: usize| -> Result<Counted, ApiError> {
+        let rows: Vec<Counted> = results
             .get(index)
             .map(|r| r.results())
             .transpose()?
             .unwrap_or_default();
-        Ok(rows.first().map_or(0, |row| row.hits))
+        Ok(rows.into_iter().next().unwrap_or_default())
     };
-    let over = hits(0)? > limit(ctx, "RATE_LIMIT_VOTER_PER_MINUTE", VOTER_PER_MINUTE)
-        || hits(1)? > limit(ctx, "RATE_LIMIT_IP_PER_MINUTE", IP_PER_MINUTE);
-    if over {
-        let retry_after = 60 - (ctx.now % 60) as u32;
-        return Err(ApiError::RateLimited(retry_after));
+    let limits = [
+        limit(ctx, "RATE_LIMIT_VOTER_PER_MINUTE", VOTER_PER_WINDOW),
+        limit(ctx, "RATE_LIMIT_IP_PER_MINUTE", IP_PER_WINDOW),
+    ];
+    let mut retry_after: Option<i64> = None;
+    for (index, limit) in limits.into_iter().enumerate() {
+        let window = counted_window(index)?;
+        if window.hits > limit {
+            let wait = window.closes_at - ctx.now;
+            retry_after = Some(retry_after.map_or(wait, |longest| longest.max(wait)));
+        }
+    }
+    if let Some(wait) = retry_after {
+        return Err(ApiError::RateLimited(wait.clamp(1, WINDOW_SECONDS) as u32));
+    }
+    if counted.is_some() {
+        let window = counted_window(2)?;
+        if window.refused == 1 {
+            let wait = (window.closes_at - ctx.now).clamp(1, CAP_WINDOW_SECONDS);
+            return Err(ApiError::ParticipationCapReached(wait as u32));
+        }
     }
     Ok(())
 }

@@ -24,11 +24,18 @@ pub async fn cast(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     let choices = validate_choices(&ballot.choices, &option_ids, rules)?;
     let voter = ctx.voter()?;
     let (id, now) = (widget.id.as_str(), ctx.now);
+    let network = ctx.network_hash()?;
 
     let mut statements = vec![query(
         &ctx.db,
-        "INSERT INTO ballots (widget_id, voter_hash, created_at) VALUES (?1, ?2, ?3)",
-        &[Arg::Text(id), Arg::Text(voter), Arg::Int(now)],
+        "INSERT INTO ballots (widget_id, voter_hash, created_at, network_hash) \
+         VALUES (?1, ?2, ?3, ?4)",
+        &[
+            Arg::Text(id),
+            Arg::Text(voter),
+            Arg::Int(now),
+            Arg::Text(&network),
+        ],
     )?];
     for choice in &choices {
         statements.push(query(

@@ -11,11 +11,12 @@ use parvis_model::comments::{
 };
 use parvis_model::ideas::{SupportState, Visibility};
 use parvis_model::paging::PageWindow;
+use parvis_model::role::Role;
 use parvis_model::time::format_rfc3339;
 use serde::Deserialize;
 
 /// Columns of a comment as residents see it; `?2` is the asking voter's hash.
-const COMMENT_COLUMNS: &str = "c.id, c.parent_id, c.body, c.display_name, c.visibility, \
+const COMMENT_COLUMNS: &str = "c.id, c.parent_id, c.body, c.display_name, c.staff_role, c.visibility, \
     c.deleted, c.supports, c.created_at, (c.voter_hash = ?2) AS mine, \
     EXISTS (SELECT 1 FROM comment_supports s WHERE s.comment_id = c.id AND s.voter_hash = ?2) \
     AS supported_by_me";
@@ -33,6 +34,7 @@ struct CommentRow {
     parent_id: Option<i64>,
     body: String,
     display_name: Option<String>,
+    staff_role: Option<Role>,
     visibility: Visibility,
     deleted: u8,
     supports: u64,
@@ -48,6 +50,7 @@ impl From<CommentRow> for CommentView {
             parent_id: row.parent_id,
             body: row.body,
             display_name: row.display_name,
+            city_reply: row.staff_role,
             visibility: row.visibility,
             deleted: row.deleted != 0,
             supports: row.supports,
@@ -247,16 +250,21 @@ pub async fn report(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default();
+    // The reporter's network goes with the report: only reports from
+    // distinct networks hide a comment (the trigger counts them).
+    let network = ctx.network_hash()?;
     run(query(
         &ctx.db,
-        "INSERT INTO comment_reports (comment_id, voter_hash, reason, details, created_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+        "INSERT INTO comment_reports \
+           (comment_id, voter_hash, reason, details, created_at, network_hash) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
         &[
             Arg::Int(comment_id),
             Arg::Text(ctx.voter()?),
             Arg::Text(&reason),
             details.as_deref().into(),
             Arg::Int(ctx.now),
+            Arg::Text(&network),
         ],
     )?)
     .await?;

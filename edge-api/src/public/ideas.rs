@@ -140,10 +140,11 @@ pub async fn submit(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     struct Created {
         id: i64,
     }
+    let network = ctx.network_hash()?;
     let created: Option<Created> = first(query(
         &ctx.db,
         "INSERT INTO ideas (widget_id, voter_hash, title, description, display_name, visibility, \
-           created_at, client_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
+           created_at, client_key, network_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
          ON CONFLICT (client_key) WHERE client_key IS NOT NULL \
          DO UPDATE SET client_key = excluded.client_key RETURNING id",
         &[
@@ -156,6 +157,7 @@ pub async fn submit(ctx: &mut Ctx) -> Result<Reply, ApiError> {
             Arg::Int(ctx.now),
             // With an idempotency key, the row it already created is found, not doubled.
             ctx.idempotency_key.as_deref().into(),
+            Arg::Text(&network),
         ],
     )?)
     .await?;

@@ -27,6 +27,8 @@ pub struct WidgetRow {
     pub moderation: ModerationMode,
     pub min_choices: u32,
     pub max_choices: u32,
+    /// Staff's daily cap per network, when they set one.
+    network_daily_cap: Option<u32>,
     origins: Option<String>,
     /// The city's theme (JSON).
     city_theme: Option<String>,
@@ -61,6 +63,12 @@ impl WidgetRow {
             .as_deref()
             .and_then(|json| serde_json::from_str::<Theme>(json).ok())
             .filter(|theme| *theme != Theme::default())
+    }
+
+    /// Ballots, ideas or reports one network may bring in a day.
+    pub fn network_daily_cap(&self) -> u32 {
+        self.network_daily_cap
+            .unwrap_or(parvis_model::limits::DEFAULT_NETWORK_DAILY_CAP)
     }
 
     /// The status residents see now.
@@ -101,6 +109,7 @@ pub async fn load(db: &D1Database, id: &str) -> Result<Option<WidgetRow>, ApiErr
         db,
         "SELECT w.id, w.city_id, w.kind, w.title, w.description, w.status, w.opens_at, \
            w.closes_at, w.results_visibility, w.moderation, w.min_choices, w.max_choices, \
+           w.network_daily_cap, \
            (SELECT group_concat(o.origin, ' ') FROM city_origins o WHERE o.city_id = w.city_id) \
              AS origins, \
            (SELECT c.theme FROM cities c WHERE c.id = w.city_id) AS city_theme, \

@@ -5,12 +5,14 @@ use crate::context::Ctx;
 use crate::db::{Arg, all, query};
 use crate::error::ApiError;
 use crate::reply::Reply;
+use crate::staff::audit;
 use crate::staff::staff_widgets::{ranked_ideas, widget_results};
 use parvis_model::WidgetKind;
 use parvis_model::csv::{Separator, to_csv};
 use parvis_model::ideas::Visibility;
 use parvis_model::staff::{StaffComment, StaffIdea, StaffWidget};
 use parvis_model::time::format_rfc3339;
+use parvis_model::wire::WireName;
 use serde::{Deserialize, Serialize};
 
 enum Format {
@@ -120,9 +122,55 @@ fn comment_rows(comments: &[StaffComment]) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// The export of one widget in the format the query asks for.
-pub async fn export_reply(ctx: &Ctx, widget: &StaffWidget) -> Result<Reply, ApiError> {
+/// The widget's audit log (`?table=audit`), exported with its results.
+async fn audit_export(
+    ctx: &Ctx,
+    city_id: i64,
+    widget: &StaffWidget,
+    format: Format,
+) -> Result<Reply, ApiError> {
+    let entries = audit::entries(ctx, city_id, &widget.id).await?;
+    match format {
+        Format::Json => Reply::json(200, &entries),
+        Format::Csv(separator) => {
+            let rows: Vec<Vec<String>> = entries
+                .iter()
+                .map(|e| {
+                    vec![
+                        e.at.clone(),
+                        e.staff_name.clone(),
+                        e.staff_role.wire_name().to_owned(),
+                        e.action.wire_name().to_owned(),
+                        e.detail.clone(),
+                    ]
+                })
+                .collect();
+            let header = ["at", "staff_name", "staff_role", "action", "detail"];
+            Ok(csv(to_csv(separator, &header, &rows)))
+        }
+    }
+}
+
+/// The export of one widget in the format the query asks for: its results,
+/// ideas or comments, or with `?table=audit` its audit log.
+pub async fn export_reply(
+    ctx: &Ctx,
+    city_id: i64,
+    widget: &StaffWidget,
+) -> Result<Reply, ApiError> {
     let format = format(ctx)?;
+    match ctx.query("table").as_deref() {
+        None | Some("results") => {}
+        Some("audit") => {
+            let reply = audit_export(ctx, city_id, widget, format).await?;
+            return Ok(attachment(reply, &widget.id, "audit"));
+        }
+        Some(_) => {
+            return Err(ApiError::InvalidQuery(
+                "table must be results or audit".to_owned(),
+            ));
+        }
+    }
     let (name, reply) = match (widget.kind, format) {
         (WidgetKind::Poll, Format::Json) => (
             "results",
@@ -190,16 +238,21 @@ pub async fn export_reply(ctx: &Ctx, widget: &StaffWidget) -> Result<Reply, ApiE
             ("comments", csv(to_csv(separator, &header, &rows)))
         }
     };
+    Ok(attachment(reply, &widget.id, name))
+}
+
+/// The reply as a download named `{widget}-{name}.csv|json`.
+fn attachment(reply: Reply, widget: &str, name: &str) -> Reply {
     let extension = if reply.content_type.starts_with("text/csv") {
         "csv"
     } else {
         "json"
     };
-    let filename = format!("{}-{name}.{extension}", widget.id);
-    Ok(reply.header(
+    let filename = format!("{widget}-{name}.{extension}");
+    reply.header(
         "Content-Disposition",
         format!("attachment; filename=\"{filename}\""),
-    ))
+    )
 }
 
 fn csv(text: String) -> Reply {

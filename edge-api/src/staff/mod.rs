@@ -2,8 +2,11 @@
 //! one city, who never see another city's data.
 
 pub mod accounts;
+pub mod audit;
 pub mod city;
+pub mod city_replies;
 pub mod exports;
+pub mod integrity;
 pub mod moderation;
 pub mod session;
 pub mod staff_ideas;

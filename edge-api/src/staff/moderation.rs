@@ -4,11 +4,16 @@ use crate::context::Ctx;
 use crate::db::{Arg, all, first, query};
 use crate::error::ApiError;
 use crate::reply::Reply;
+use crate::staff::audit;
 use crate::staff::session::require;
+use parvis_model::audit::AuditAction;
 use parvis_model::comments::ReportReason;
 use parvis_model::ideas::Visibility;
-use parvis_model::staff::{Decision, ItemKind, ModerationDecision, ModerationItem, ReportView};
+use parvis_model::staff::{
+    Decision, ItemKind, ItemRef, ModerationDecision, ModerationItem, ModerationUndo, ReportView,
+};
 use parvis_model::time::format_rfc3339;
+use parvis_model::wire::WireName;
 use parvis_model::{FieldError, FieldErrorCode};
 use serde::Deserialize;
 
@@ -95,20 +100,20 @@ pub async fn queue(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     Reply::json(200, &items)
 }
 
-/// `POST /v1/staff/moderation/decisions`: one decision on 1 to 100 items of
-/// the city, all applied in one transaction or none (404 if any item is not
-/// the city's).
-pub async fn decide(ctx: &mut Ctx) -> Result<Reply, ApiError> {
-    let staff = require(ctx).await?;
-    let decision: ModerationDecision = ctx.json()?;
-    if decision.items.is_empty() || decision.items.len() > MAX_ITEMS {
+/// The items as JSON arrays of idea ids and comment ids, once all are
+/// checked to be the city's (404 if any is not); 1 to [`MAX_ITEMS`] items.
+async fn city_items(
+    ctx: &Ctx,
+    city_id: i64,
+    items: &[ItemRef],
+) -> Result<(String, String), ApiError> {
+    if items.is_empty() || items.len() > MAX_ITEMS {
         return Err(FieldError::new("items", FieldErrorCode::OutOfRange)
             .with_limit(MAX_ITEMS)
             .into());
     }
     let ids = |kind: ItemKind| -> Result<String, ApiError> {
-        let ids: Vec<i64> = decision
-            .items
+        let ids: Vec<i64> = items
             .iter()
             .filter(|i| i.kind == kind)
             .map(|i| i.id)
@@ -127,37 +132,144 @@ pub async fn decide(ctx: &mut Ctx) -> Result<Reply, ApiError> {
               + (SELECT COUNT(*) FROM comments c JOIN widgets w ON w.id = c.widget_id \
                  WHERE w.city_id = ?1 AND c.id IN (SELECT DISTINCT value FROM json_each(?3))) \
            AS found",
-        &[
-            Arg::Int(staff.city_id),
-            Arg::Text(&ideas),
-            Arg::Text(&comments),
-        ],
+        &[Arg::Int(city_id), Arg::Text(&ideas), Arg::Text(&comments)],
     )?)
     .await?;
-    let mut distinct = decision.items.clone();
-    distinct.sort_by_key(|item| (item.kind == ItemKind::Comment, item.id));
-    distinct.dedup();
-    if found.map_or(0, |f| f.found) != distinct.len() {
+    if found.map_or(0, |f| f.found) != distinct(items).len() {
         return Err(ApiError::NotFound("no such idea or comment"));
     }
+    Ok((ideas, comments))
+}
+
+fn distinct(items: &[ItemRef]) -> Vec<ItemRef> {
+    let mut distinct = items.to_vec();
+    distinct.sort_by_key(|item| (item.kind == ItemKind::Comment, item.id));
+    distinct.dedup();
+    distinct
+}
+
+/// Only the city's widgets, for every UPDATE below (`?3` is the city).
+const IN_CITY: &str = "widget_id IN (SELECT id FROM widgets WHERE city_id = ?3)";
+
+/// `POST /v1/staff/moderation/decisions`: one decision on 1 to 100 items of
+/// the city, all applied in one transaction or none (404 if any item is not
+/// the city's), and logged.
+pub async fn decide(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    let staff = require(ctx).await?;
+    let decision: ModerationDecision = ctx.json()?;
+    let (ideas, comments) = city_items(ctx, staff.city_id, &decision.items).await?;
     let visibility = match decision.decision {
         Decision::Approve => "published",
         Decision::Reject => "rejected",
         Decision::Hide => "hidden",
     };
+    let detail = format!(
+        "{}: {}",
+        decision.decision.wire_name(),
+        distinct(&decision.items)
+            .iter()
+            .map(|item| format!("{} {}", item.kind.wire_name(), item.id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let city = Arg::Int(staff.city_id);
     let statements = vec![
-        query(
-            &ctx.db,
-            "UPDATE ideas SET visibility = ?2 WHERE id IN (SELECT value FROM json_each(?1))",
-            &[Arg::Text(&ideas), Arg::Text(visibility)],
+        audit::record_for_items(
+            ctx,
+            &staff,
+            &ideas,
+            &comments,
+            AuditAction::Moderated,
+            &detail,
         )?,
         query(
             &ctx.db,
-            "UPDATE comments SET visibility = ?2, reviewed = 1 \
-             WHERE id IN (SELECT value FROM json_each(?1))",
-            &[Arg::Text(&comments), Arg::Text(visibility)],
+            &format!(
+                "UPDATE ideas SET visibility = ?2 \
+                 WHERE id IN (SELECT value FROM json_each(?1)) AND {IN_CITY}"
+            ),
+            &[Arg::Text(&ideas), Arg::Text(visibility), city],
+        )?,
+        query(
+            &ctx.db,
+            &format!(
+                "UPDATE comments SET visibility = ?2, reviewed = 1 \
+                 WHERE id IN (SELECT value FROM json_each(?1)) AND {IN_CITY}"
+            ),
+            &[
+                Arg::Text(&comments),
+                Arg::Text(visibility),
+                Arg::Int(staff.city_id),
+            ],
         )?,
     ];
+    ctx.db.batch(statements).await?;
+    Ok(Reply::no_content())
+}
+
+/// `POST /v1/staff/moderation/undo`: items put back as they were in the
+/// queue before a decision (pending, published or hidden, and not yet
+/// reviewed), in one transaction, and logged.
+pub async fn undo(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    let staff = require(ctx).await?;
+    let undo: ModerationUndo = ctx.json()?;
+    if let Some(at) = undo
+        .items
+        .iter()
+        .position(|item| item.visibility == Visibility::Rejected)
+    {
+        let field = format!("items[{at}].visibility");
+        return Err(FieldError::new(field, FieldErrorCode::OutOfRange).into());
+    }
+    let refs: Vec<ItemRef> = undo
+        .items
+        .iter()
+        .map(|item| ItemRef {
+            kind: item.kind,
+            id: item.id,
+        })
+        .collect();
+    let (ideas, comments) = city_items(ctx, staff.city_id, &refs).await?;
+    let detail = format!(
+        "undo: {}",
+        undo.items
+            .iter()
+            .map(|i| format!(
+                "{} {} → {}",
+                i.kind.wire_name(),
+                i.id,
+                i.visibility.wire_name()
+            ))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let mut statements = vec![audit::record_for_items(
+        ctx,
+        &staff,
+        &ideas,
+        &comments,
+        AuditAction::ModerationUndone,
+        &detail,
+    )?];
+    for item in &undo.items {
+        let sql = match item.kind {
+            ItemKind::Idea => {
+                format!("UPDATE ideas SET visibility = ?2 WHERE id = ?1 AND {IN_CITY}")
+            }
+            ItemKind::Comment => format!(
+                "UPDATE comments SET visibility = ?2, reviewed = 0 WHERE id = ?1 AND {IN_CITY}"
+            ),
+        };
+        statements.push(query(
+            &ctx.db,
+            &sql,
+            &[
+                Arg::Int(item.id),
+                Arg::Text(item.visibility.wire_name()),
+                Arg::Int(staff.city_id),
+            ],
+        )?);
+    }
     ctx.db.batch(statements).await?;
     Ok(Reply::no_content())
 }

@@ -1,16 +1,19 @@
 //! Ideas for staff: every idea of a widget, and setting status and answer.
 
 use crate::context::Ctx;
-use crate::db::{Arg, all, first, query, run};
+use crate::db::{Arg, all, first, query};
 use crate::error::ApiError;
 use crate::reply::Reply;
+use crate::staff::audit;
 use crate::staff::session::require;
 use crate::staff::staff_widgets::load;
 use parvis_model::WidgetKind;
+use parvis_model::audit::AuditAction;
 use parvis_model::ideas::{IdeaStatus, IdeaUpdate, Visibility, validate_official_answer};
 use parvis_model::paging::PageWindow;
 use parvis_model::staff::StaffIdea;
 use parvis_model::time::format_rfc3339;
+use parvis_model::wire::WireName;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -103,32 +106,53 @@ pub async fn update(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     let idea_id = ctx.id_param("idea")?;
     let update: IdeaUpdate = ctx.json()?;
     let answer = validate_official_answer(update.official_answer.as_deref())?;
-    let status = update.status.map(|s| {
-        serde_json::to_value(s)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default()
-    });
+    let status = update.status.map(|s| s.wire_name().to_owned());
     let (answer_given, answer_text) = match &answer {
         None => (0, None),
         Some(text) => (1, text.as_deref()),
     };
-    let changed = run(query(
-        &ctx.db,
-        "UPDATE ideas SET status = COALESCE(?3, status), \
-           official_answer = CASE WHEN ?4 = 1 THEN ?5 ELSE official_answer END, \
-           answered_at = CASE WHEN ?4 = 1 THEN ?6 ELSE answered_at END \
-         WHERE id = ?1 AND widget_id IN (SELECT id FROM widgets WHERE city_id = ?2)",
-        &[
-            Arg::Int(idea_id),
-            Arg::Int(staff.city_id),
-            status.as_deref().into(),
-            Arg::Int(answer_given),
-            answer_text.into(),
-            Arg::Int(ctx.now),
-        ],
-    )?)
-    .await?;
+    let mut detail = format!("idea {idea_id}");
+    if let Some(status) = &status {
+        detail.push_str(&format!(": {status}"));
+    }
+    if let Some(text) = &answer {
+        detail.push_str(&format!(" — {}", text.as_deref().unwrap_or("")));
+    }
+    let results = ctx
+        .db
+        .batch(vec![
+            query(
+                &ctx.db,
+                "UPDATE ideas SET status = COALESCE(?3, status), \
+                   official_answer = CASE WHEN ?4 = 1 THEN ?5 ELSE official_answer END, \
+                   answered_at = CASE WHEN ?4 = 1 THEN ?6 ELSE answered_at END \
+                 WHERE id = ?1 AND widget_id IN (SELECT id FROM widgets WHERE city_id = ?2)",
+                &[
+                    Arg::Int(idea_id),
+                    Arg::Int(staff.city_id),
+                    status.as_deref().into(),
+                    Arg::Int(answer_given),
+                    answer_text.into(),
+                    Arg::Int(ctx.now),
+                ],
+            )?,
+            audit::record_for_items(
+                ctx,
+                &staff,
+                &format!("[{idea_id}]"),
+                "[]",
+                AuditAction::IdeaAnswered,
+                &detail,
+            )?,
+        ])
+        .await?;
+    let changed = results
+        .first()
+        .map(|result| result.meta())
+        .transpose()?
+        .flatten()
+        .and_then(|meta| meta.changes)
+        .unwrap_or(0);
     if changed == 0 {
         return Err(ApiError::NotFound("no such idea"));
     }

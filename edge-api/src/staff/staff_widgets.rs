@@ -6,14 +6,17 @@ use crate::crypto::random_hex;
 use crate::db::{Arg, all, first, is_foreign_key_violation, query};
 use crate::error::ApiError;
 use crate::reply::Reply;
+use crate::staff::audit;
 use crate::staff::exports::export_reply;
 use crate::staff::session::{Staff, require};
+use parvis_model::audit::AuditAction;
 use parvis_model::results::{DayCount, OptionResult, WidgetResults};
 use parvis_model::staff::{StaffIdea, StaffWidget, StaffWidgetSummary};
 use parvis_model::time::format_rfc3339;
 use parvis_model::widget_config::{
     ValidWidgetConfig, WidgetConfig, slugify, validate_widget_config,
 };
+use parvis_model::wire::WireName;
 use parvis_model::{
     FieldError, FieldErrorCode, ModerationMode, PollOption, ResultsVisibility, WidgetKind,
     WidgetStatus, percentages,
@@ -29,37 +32,6 @@ const LAST_ACTIVITY: &str = "CASE w.kind \
       WHEN 'poll' THEN (SELECT MAX(created_at) FROM ballots b WHERE b.widget_id = w.id) \
       WHEN 'ideas' THEN (SELECT MAX(created_at) FROM ideas i WHERE i.widget_id = w.id) \
       ELSE (SELECT MAX(created_at) FROM comments c WHERE c.widget_id = w.id) END";
-
-fn kind_name(kind: WidgetKind) -> &'static str {
-    match kind {
-        WidgetKind::Poll => "poll",
-        WidgetKind::Ideas => "ideas",
-        WidgetKind::Comments => "comments",
-    }
-}
-
-fn status_name(status: WidgetStatus) -> &'static str {
-    match status {
-        WidgetStatus::Draft => "draft",
-        WidgetStatus::Open | WidgetStatus::Scheduled => "open",
-        WidgetStatus::Closed => "closed",
-    }
-}
-
-fn visibility_name(visibility: ResultsVisibility) -> &'static str {
-    match visibility {
-        ResultsVisibility::Always => "always",
-        ResultsVisibility::AfterVoting => "after_voting",
-        ResultsVisibility::AfterClosing => "after_closing",
-    }
-}
-
-fn moderation_name(mode: ModerationMode) -> &'static str {
-    match mode {
-        ModerationMode::BeforePublication => "before_publication",
-        ModerationMode::AfterPublication => "after_publication",
-    }
-}
 
 /// `GET /v1/staff/widgets?kind=&status=`.
 pub async fn list(ctx: &mut Ctx) -> Result<Reply, ApiError> {
@@ -128,6 +100,7 @@ struct WidgetRow {
     min_choices: u32,
     max_choices: u32,
     report_threshold: u32,
+    network_daily_cap: Option<u32>,
 }
 
 /// A widget of the staff member's city, with its options and their counts.
@@ -135,7 +108,7 @@ pub async fn load(ctx: &Ctx, staff: &Staff, id: &str) -> Result<StaffWidget, Api
     let row: WidgetRow = first(query(
         &ctx.db,
         "SELECT id, kind, title, description, status, opens_at, closes_at, results_visibility, \
-           moderation, min_choices, max_choices, report_threshold \
+           moderation, min_choices, max_choices, report_threshold, network_daily_cap \
          FROM widgets WHERE id = ?1 AND city_id = ?2",
         &[Arg::Text(id), Arg::Int(staff.city_id)],
     )?)
@@ -155,6 +128,9 @@ pub async fn load(ctx: &Ctx, staff: &Staff, id: &str) -> Result<StaffWidget, Api
         min_choices: row.min_choices,
         max_choices: row.max_choices,
         report_threshold: row.report_threshold,
+        network_daily_cap: row
+            .network_daily_cap
+            .unwrap_or(parvis_model::limits::DEFAULT_NETWORK_DAILY_CAP),
         options,
     })
 }
@@ -229,16 +205,74 @@ fn config_args<'a>(config: &'a ValidWidgetConfig, now: i64) -> Vec<Arg<'a>> {
     vec![
         Arg::Text(&config.title),
         Arg::Text(&config.description),
-        Arg::Text(status_name(config.status)),
+        // Validation refuses `scheduled`: the stored status is draft, open or closed.
+        Arg::Text(config.status.wire_name()),
         config.opens_at.into(),
         config.closes_at.into(),
-        Arg::Text(visibility_name(config.results_visibility)),
-        Arg::Text(moderation_name(config.moderation)),
+        Arg::Text(config.results_visibility.wire_name()),
+        Arg::Text(config.moderation.wire_name()),
         Arg::Int(i64::from(config.min_choices)),
         Arg::Int(i64::from(config.max_choices)),
         Arg::Int(i64::from(config.report_threshold)),
         Arg::Int(now),
+        Arg::Int(i64::from(config.network_daily_cap)),
     ]
+}
+
+/// What an update changes that residents see or that is counted, as
+/// `field: before → after` for the audit log ("" when nothing).
+fn changes(current: &StaffWidget, valid: &ValidWidgetConfig) -> String {
+    let time = |t: Option<i64>| t.map(format_rfc3339).unwrap_or_else(|| "–".to_owned());
+    let before_after = [
+        ("title", current.title.clone(), valid.title.clone()),
+        (
+            "status",
+            current.status.wire_name().to_owned(),
+            valid.status.wire_name().to_owned(),
+        ),
+        (
+            "opens_at",
+            current.opens_at.clone().unwrap_or_else(|| "–".to_owned()),
+            time(valid.opens_at),
+        ),
+        (
+            "closes_at",
+            current.closes_at.clone().unwrap_or_else(|| "–".to_owned()),
+            time(valid.closes_at),
+        ),
+        (
+            "results_visibility",
+            current.results_visibility.wire_name().to_owned(),
+            valid.results_visibility.wire_name().to_owned(),
+        ),
+        (
+            "moderation",
+            current.moderation.wire_name().to_owned(),
+            valid.moderation.wire_name().to_owned(),
+        ),
+        (
+            "report_threshold",
+            current.report_threshold.to_string(),
+            valid.report_threshold.to_string(),
+        ),
+        (
+            "network_daily_cap",
+            current.network_daily_cap.to_string(),
+            valid.network_daily_cap.to_string(),
+        ),
+    ];
+    let mut lines: Vec<String> = before_after
+        .into_iter()
+        .filter(|(_, before, after)| before != after)
+        .map(|(field, before, after)| format!("{field}: {before} → {after}"))
+        .collect();
+    let labels = |options: Vec<&str>| options.join(" | ");
+    let before: Vec<&str> = current.options.iter().map(|o| o.label.as_str()).collect();
+    let after: Vec<&str> = valid.options.iter().map(|o| o.label.as_str()).collect();
+    if valid.kind == WidgetKind::Poll && before != after {
+        lines.push(format!("options: {} → {}", labels(before), labels(after)));
+    }
+    lines.join("; ")
 }
 
 /// `POST /v1/staff/widgets`: 201 with the widget and its generated id.
@@ -251,17 +285,25 @@ pub async fn create(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     args.extend([
         Arg::Text(&id),
         Arg::Int(staff.city_id),
-        Arg::Text(kind_name(valid.kind)),
+        Arg::Text(valid.kind.wire_name()),
     ]);
     let mut statements = vec![query(
         &ctx.db,
         "INSERT INTO widgets (title, description, status, opens_at, closes_at, \
            results_visibility, moderation, min_choices, max_choices, report_threshold, \
-           created_at, updated_at, id, city_id, kind) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14)",
+           created_at, updated_at, network_daily_cap, id, city_id, kind) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14, ?15)",
         &args,
     )?];
     statements.extend(option_statements(ctx, &id, &valid, &[])?);
+    let detail = format!("{}: {}", valid.kind.wire_name(), valid.title);
+    statements.push(audit::record(
+        ctx,
+        &staff,
+        &id,
+        AuditAction::WidgetCreated,
+        &detail,
+    )?);
     ctx.db.batch(statements).await?;
     Reply::json(201, &load(ctx, &staff, &id).await?)
 }
@@ -283,12 +325,23 @@ pub async fn update(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         &ctx.db,
         "UPDATE widgets SET title = ?1, description = ?2, status = ?3, opens_at = ?4, \
            closes_at = ?5, results_visibility = ?6, moderation = ?7, min_choices = ?8, \
-           max_choices = ?9, report_threshold = ?10, updated_at = ?11 \
-         WHERE id = ?12 AND city_id = ?13",
+           max_choices = ?9, report_threshold = ?10, updated_at = ?11, \
+           network_daily_cap = ?12 \
+         WHERE id = ?13 AND city_id = ?14",
         &args,
     )?];
     if valid.kind == WidgetKind::Poll {
         statements.extend(option_statements(ctx, &id, &valid, &current.options)?);
+    }
+    let changes = changes(&current, &valid);
+    if !changes.is_empty() {
+        statements.push(audit::record(
+            ctx,
+            &staff,
+            &id,
+            AuditAction::WidgetChanged,
+            &changes,
+        )?);
     }
     if let Err(error) = ctx.db.batch(statements).await {
         if is_foreign_key_violation(&error) {
@@ -378,5 +431,5 @@ pub async fn widget_results(ctx: &Ctx, widget: &StaffWidget) -> Result<WidgetRes
 pub async fn export(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     let staff = require(ctx).await?;
     let widget = load(ctx, &staff, ctx.param("id")).await?;
-    export_reply(ctx, &widget).await
+    export_reply(ctx, staff.city_id, &widget).await
 }

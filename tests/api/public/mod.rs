@@ -1,7 +1,7 @@
 //! Residents' routes.
 
 mod ballots;
-mod comments;
+pub(crate) mod comments;
 mod ideas;
 mod voter_data;
 mod widgets;

@@ -82,6 +82,7 @@ fn a_poll_with_an_opening_time_ahead_is_scheduled_and_refuses_ballots() {
     assert_eq!(reply.json["status"], "scheduled");
     assert_eq!(reply.json["opens_at"], "2100-01-01T00:00:00Z");
     let ballot = Call::post("/v1/widgets/test-scheduled-poll/ballots")
+        .from_city()
         .header("Parvis-Voter", &new_voter())
         .json(&serde_json::json!({ "choices": ["oui"] }))
         .send();

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod city;
+mod city_replies;
 mod exports;
 mod moderation;
 mod session;

@@ -91,3 +91,58 @@ fn decisions_on_another_citys_items_change_nothing() {
         .send()
         .assert_problem(422, "validation_failed");
 }
+
+fn queue_has(session: &parvis_tests::Session, id: i64) -> Option<serde_json::Value> {
+    let queue = Call::get("/v1/staff/moderation").staff(session).send();
+    queue.json.as_array().and_then(|items| {
+        items
+            .iter()
+            .find(|i| i["id"] == id && i["kind"] == "idea")
+            .cloned()
+    })
+}
+
+#[test]
+fn a_rejection_is_undone_and_the_items_are_back_in_the_queue_as_they_were() {
+    let session = sign_in("moderator@test.example");
+    let (first, second) = (pending_idea("À annuler 1"), pending_idea("À annuler 2"));
+    let items = json!([{ "kind": "idea", "id": first }, { "kind": "idea", "id": second }]);
+    let rejected = Call::post("/v1/staff/moderation/decisions")
+        .staff(&session)
+        .json(&json!({ "decision": "reject", "items": items }))
+        .send();
+    assert_eq!(rejected.status, 204, "{}", rejected.text);
+    assert!(queue_has(&session, first).is_none());
+    let undone = Call::post("/v1/staff/moderation/undo")
+        .staff(&session)
+        .json(&json!({ "items": [
+            { "kind": "idea", "id": first, "visibility": "pending" },
+            { "kind": "idea", "id": second, "visibility": "pending" }
+        ] }))
+        .send();
+    assert_eq!(undone.status, 204, "{}", undone.text);
+    for id in [first, second] {
+        let item = queue_has(&session, id).expect("back in the queue");
+        assert_eq!(item["visibility"], "pending");
+    }
+}
+
+#[test]
+fn an_undo_cannot_reject_nor_reach_another_citys_items() {
+    let session = sign_in("moderator@test.example");
+    let id = pending_idea("Pas d'annulation abusive");
+    Call::post("/v1/staff/moderation/undo")
+        .staff(&session)
+        .json(&json!({ "items": [{ "kind": "idea", "id": id, "visibility": "rejected" }] }))
+        .send()
+        .assert_problem(422, "validation_failed");
+    Call::post("/v1/staff/moderation/undo")
+        .staff(&sign_in("admin@autre-ville.example"))
+        .json(&json!({ "items": [{ "kind": "idea", "id": id, "visibility": "published" }] }))
+        .send()
+        .assert_problem(404, "not_found");
+    assert_eq!(
+        queue_has(&session, id).expect("untouched")["visibility"],
+        "pending"
+    );
+}

@@ -4,20 +4,20 @@ import { expect } from "@playwright/test";
 
 export const apiUrl = process.env.PARVIS_API_URL ?? "http://127.0.0.1:8787";
 
-/** Signs in as the test city's admin; returns the session cookie. */
-async function signIn(request) {
+/** Signs in (by default as the test city's admin); returns the session cookie. */
+async function signIn(request, email = "admin@test.example") {
   const origin = new URL(apiUrl).origin;
   const response = await request.post(`${apiUrl}/v1/staff/session`, {
     headers: { Origin: origin },
-    data: { email: "admin@test.example", password: "correct horse battery staple" },
+    data: { email, password: "correct horse battery staple" },
   });
   expect(response.status()).toBe(201);
   return response.headers()["set-cookie"].split(";")[0];
 }
 
-/** Creates an open widget in the test city; returns its id. */
-export async function createWidget(request, body) {
-  const cookie = await signIn(request);
+/** Creates an open widget in the city of `email`'s admin; returns its id. */
+export async function createWidget(request, body, email = "admin@test.example") {
+  const cookie = await signIn(request, email);
   const created = await request.post(`${apiUrl}/v1/staff/widgets`, {
     headers: { Origin: new URL(apiUrl).origin, Cookie: cookie },
     data: { status: "open", ...body },

@@ -5,7 +5,7 @@ use super::report_form::ReportForm;
 use super::thread::Thread;
 use crate::api::Method;
 use crate::common::{RichText, failure_message};
-use crate::i18n::{reply_to, supports, texts};
+use crate::i18n::{city_reply_label, reply_to, supports, texts};
 use crate::mount::use_widget_context;
 use crate::widget::use_announcer;
 use leptos::prelude::*;
@@ -117,10 +117,14 @@ pub fn CommentItem(
             );
         }
     };
-    let author = comment
-        .display_name
-        .clone()
-        .unwrap_or_else(|| text.anonymous.to_owned());
+    // The city's replies are named by the API's mark, never by a name.
+    let author = match comment.city_reply {
+        Some(role) => city_reply_label(lang, role),
+        None => comment
+            .display_name
+            .clone()
+            .unwrap_or_else(|| text.anonymous.to_owned()),
+    };
     let heading_id = format!("comment-{id}");
     let is_reply = comment.parent_id.is_some();
     let can_act = thread.open && !comment.deleted && comment.visibility == Visibility::Published;
@@ -131,7 +135,7 @@ pub fn CommentItem(
     let close = Callback::new(move |()| open.set(Open::Nothing));
     let replies = comment.replies.clone();
     view! {
-        <li class="comment">
+        <li class=if comment.city_reply.is_some() { "comment city-reply" } else { "comment" }>
             <article aria-labelledby=heading_id.clone()>
                 <p class="meta" id=heading_id.clone()>
                     <span class="author">{author.clone()}</span>

@@ -11,6 +11,7 @@ pub fn failure_message(text: &Texts, failure: &ApiFailure) -> &'static str {
     }
     match failure.code() {
         Some(ProblemCode::RateLimited) => text.rate_limited,
+        Some(ProblemCode::ParticipationCapReached) => text.participation_cap,
         Some(ProblemCode::OriginNotAllowed) => text.origin_refused,
         Some(ProblemCode::WidgetNotOpen) => text.closed,
         _ => text.send_failed,

@@ -1,0 +1,77 @@
+//! A widget's audit log on its detail page: every staff action that changed
+//! what residents see or what is counted, with who and when. Read only.
+
+use crate::api;
+use crate::app::use_ui;
+use leptos::prelude::*;
+use parvis_model::audit::{AuditAction, AuditEntry};
+use parvis_model::staff::Role;
+
+fn action_index(action: AuditAction) -> usize {
+    match action {
+        AuditAction::WidgetCreated => 0,
+        AuditAction::WidgetChanged => 1,
+        AuditAction::Moderated => 2,
+        AuditAction::ModerationUndone => 3,
+        AuditAction::IdeaAnswered => 4,
+        AuditAction::CityReplied => 5,
+    }
+}
+
+/// The audit log of widget `id`.
+#[component]
+pub fn AuditLog(
+    /// The widget's id.
+    id: String,
+) -> impl IntoView {
+    let ui = use_ui();
+    let path = format!("/v1/staff/widgets/{}/audit", api::segment(&id));
+    let export = format!("/v1/staff/widgets/{}/export?table=audit", api::segment(&id));
+    let entries = LocalResource::new(move || {
+        let path = path.clone();
+        async move { api::get::<Vec<AuditEntry>>(&path).await }
+    });
+    let rows = move || {
+        let text = ui.text();
+        let lang = ui.lang.get();
+        match entries.get() {
+            None => view! { <p>{text.loading}</p> }.into_any(),
+            Some(Err(_)) => view! { <p class="error" role="alert">{text.load_failed}</p> }.into_any(),
+            Some(Ok(entries)) => view! {
+                <table>
+                    <caption>{text.audit_log}</caption>
+                    <thead><tr>
+                        <th scope="col">{text.when}</th>
+                        <th scope="col">{text.who}</th>
+                        <th scope="col">{text.action}</th>
+                        <th scope="col">{text.details}</th>
+                    </tr></thead>
+                    <tbody>{entries.into_iter().map(|entry| {
+                        let role = text.roles[usize::from(entry.staff_role == Role::Moderator)];
+                        view! {
+                            <tr>
+                                <td>{lang.date(&entry.at)}" "{entry.at.get(11..16).unwrap_or_default().to_owned()}</td>
+                                <td>{format!("{} ({role})", entry.staff_name)}</td>
+                                <td>{text.audit_actions[action_index(entry.action)]}</td>
+                                <td>{entry.detail}</td>
+                            </tr>
+                        }
+                    }).collect_view()}</tbody>
+                </table>
+            }
+            .into_any(),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="audit-title">
+            <h2 id="audit-title">{move || ui.text().audit_log}</h2>
+            <p class="muted">{move || ui.text().audit_help}</p>
+            {rows}
+            <p class="actions">
+                <span>{move || ui.text().download}" :"</span>
+                <a href=format!("{export}&format=csv&separator=semicolon") download>{move || ui.text().csv_semicolon}</a>
+                <a href=format!("{export}&format=json") download>{move || ui.text().json}</a>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,139 @@
+//! Replying in a comment thread as the city: each published comment of the
+//! thread, with a form whose reply residents see marked "Réponse de la
+//! mairie" and the author's role.
+
+use crate::api::{self, Method};
+use crate::app::use_ui;
+use crate::i18n::message_for;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use parvis_model::FieldError;
+use parvis_model::audit::CityReplyRequest;
+use parvis_model::comments::{CommentView, MAX_COMMENT};
+use parvis_model::paging::Page;
+
+/// The published comments of thread `id`, newest first, 50 at a time.
+#[component]
+pub fn CityReplies(
+    /// The comment thread's id.
+    id: String,
+) -> impl IntoView {
+    let ui = use_ui();
+    let comments = RwSignal::new(None::<Result<Vec<CommentView>, ()>>);
+    let widget = StoredValue::new(id.clone());
+    let load = move || {
+        let path = format!(
+            "/v1/widgets/{}/comments?per_page=50",
+            api::segment(&widget.get_value())
+        );
+        spawn_local(async move {
+            match api::get::<Page<CommentView>>(&path).await {
+                Ok(page) => comments.set(Some(Ok(page.items))),
+                Err(failure) => {
+                    ui.check(&failure);
+                    comments.set(Some(Err(())));
+                }
+            }
+        });
+    };
+    load();
+    let list = move || {
+        let text = ui.text();
+        match comments.get() {
+            None => view! { <p>{text.loading}</p> }.into_any(),
+            Some(Err(())) => {
+                view! { <p class="error" role="alert">{text.load_failed}</p> }.into_any()
+            }
+            Some(Ok(items)) if items.is_empty() => {
+                view! { <p>{text.no_comments}</p> }.into_any()
+            }
+            Some(Ok(items)) => view! {
+                <ul class="queue">
+                    {items.into_iter().map(|comment| view! {
+                        <CommentToAnswer widget=widget.get_value() comment on_replied=Callback::new(move |()| load()) />
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any(),
+        }
+    };
+    view! {
+        <h1>{move || ui.text().city_replies_page}</h1>
+        <p class="muted">{move || ui.text().city_replies_help}</p>
+        {list}
+    }
+}
+
+/// One comment, its replies, and the city's reply form.
+#[component]
+fn CommentToAnswer(
+    /// The thread.
+    widget: String,
+    /// The comment.
+    comment: CommentView,
+    /// Called once a reply is stored.
+    on_replied: Callback<()>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let body = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let id = comment.id;
+    let on_submit = move |event: SubmitEvent| {
+        event.prevent_default();
+        let request = CityReplyRequest {
+            body: body.get_untracked(),
+        };
+        let path = format!(
+            "/v1/staff/widgets/{}/comments/{id}/replies",
+            api::segment(&widget)
+        );
+        spawn_local(async move {
+            match api::send::<_, CommentView>(Method::Post, &path, Some(&request)).await {
+                Ok(_) => {
+                    body.set(String::new());
+                    errors.set(Vec::new());
+                    on_replied.run(());
+                }
+                Err(failure) => {
+                    ui.check(&failure);
+                    errors.set(failure.field_errors());
+                }
+            }
+        });
+    };
+    let error = move || errors.with(|all| message_for(ui.lang.get(), all, "body"));
+    let heading_id = format!("comment-{id}-text");
+    let field_id = format!("comment-{id}-reply");
+    let error_id = format!("{field_id}-error");
+    let author = |c: &CommentView| match c.city_reply {
+        Some(role) => parvis_widgets::city_reply_label(ui.lang.get_untracked(), role),
+        None => c
+            .display_name
+            .clone()
+            .unwrap_or_else(|| ui.text().anonymous.to_owned()),
+    };
+    view! {
+        <li class="card">
+            <p class="muted">{author(&comment)}" · "{ui.lang.get_untracked().date(&comment.created_at)}</p>
+            <p id=heading_id.clone()>{comment.body.clone()}</p>
+            {(!comment.replies.is_empty()).then(|| view! {
+                <ul>{comment.replies.iter().map(|reply| view! {
+                    <li><strong>{author(reply)}</strong>" : "{reply.body.clone()}</li>
+                }).collect_view()}</ul>
+            })}
+            <form on:submit=on_submit aria-labelledby=heading_id novalidate>
+                <div class="field">
+                    <label for=field_id.clone()>{move || ui.text().reply_as_city}</label>
+                    <textarea id=field_id rows="3" maxlength=MAX_COMMENT.to_string()
+                        prop:value=move || body.get()
+                        on:input=move |ev| body.set(event_target_value(&ev))
+                        aria-invalid=move || error().is_some().to_string()
+                        aria-describedby=error_id.clone()></textarea>
+                    <p id=error_id class="error">{error}</p>
+                </div>
+                <p class="actions"><button type="submit" class="primary">{move || ui.text().publish_reply}</button></p>
+            </form>
+        </li>
+    }
+}

@@ -1,0 +1,109 @@
+//! The audit log (migration 0008): entries are written in the same D1 batch
+//! as the change they record, and read per widget. No route edits or
+//! deletes them, and the database refuses it anyway.
+
+use crate::context::Ctx;
+use crate::db::{Arg, all, query};
+use crate::error::ApiError;
+use crate::reply::Reply;
+use crate::staff::session::{Staff, require};
+use parvis_model::audit::{AuditAction, AuditEntry};
+use parvis_model::staff::Role;
+use parvis_model::time::format_rfc3339;
+use parvis_model::wire::WireName;
+use serde::Deserialize;
+use worker::D1PreparedStatement;
+
+/// The statement that records `action` by `staff` on `widget`.
+pub fn record(
+    ctx: &Ctx,
+    staff: &Staff,
+    widget: &str,
+    action: AuditAction,
+    detail: &str,
+) -> Result<D1PreparedStatement, ApiError> {
+    query(
+        &ctx.db,
+        "INSERT INTO audit_log (city_id, widget_id, staff_id, staff_name, staff_role, action, \
+           detail, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        &[
+            Arg::Int(staff.city_id),
+            Arg::Text(widget),
+            Arg::Int(staff.id),
+            Arg::Text(&staff.display_name),
+            Arg::Text(staff.role.wire_name()),
+            Arg::Text(action.wire_name()),
+            Arg::Text(detail),
+            Arg::Int(ctx.now),
+        ],
+    )
+}
+
+/// The statement that records `action` by `staff` once on each widget that
+/// holds one of these ideas or comments (ids as JSON arrays).
+pub fn record_for_items(
+    ctx: &Ctx,
+    staff: &Staff,
+    ideas: &str,
+    comments: &str,
+    action: AuditAction,
+    detail: &str,
+) -> Result<D1PreparedStatement, ApiError> {
+    query(
+        &ctx.db,
+        "INSERT INTO audit_log (city_id, widget_id, staff_id, staff_name, staff_role, action, \
+           detail, at) \
+         SELECT ?1, widget_id, ?2, ?3, ?4, ?5, ?6, ?7 FROM \
+           (SELECT widget_id FROM ideas WHERE id IN (SELECT value FROM json_each(?8)) \
+            UNION SELECT widget_id FROM comments WHERE id IN (SELECT value FROM json_each(?9))) \
+         WHERE widget_id IN (SELECT id FROM widgets WHERE city_id = ?1)",
+        &[
+            Arg::Int(staff.city_id),
+            Arg::Int(staff.id),
+            Arg::Text(&staff.display_name),
+            Arg::Text(staff.role.wire_name()),
+            Arg::Text(action.wire_name()),
+            Arg::Text(detail),
+            Arg::Int(ctx.now),
+            Arg::Text(ideas),
+            Arg::Text(comments),
+        ],
+    )
+}
+
+#[derive(Deserialize)]
+struct EntryRow {
+    at: i64,
+    staff_name: String,
+    staff_role: Role,
+    action: AuditAction,
+    detail: String,
+}
+
+/// A widget's entries, oldest first (the widget must be the staff's city's).
+pub async fn entries(ctx: &Ctx, city_id: i64, widget: &str) -> Result<Vec<AuditEntry>, ApiError> {
+    let rows: Vec<EntryRow> = all(query(
+        &ctx.db,
+        "SELECT at, staff_name, staff_role, action, detail FROM audit_log \
+         WHERE widget_id = ?1 AND city_id = ?2 ORDER BY id",
+        &[Arg::Text(widget), Arg::Int(city_id)],
+    )?)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| AuditEntry {
+            at: format_rfc3339(row.at),
+            staff_name: row.staff_name,
+            staff_role: row.staff_role,
+            action: row.action,
+            detail: row.detail,
+        })
+        .collect())
+}
+
+/// `GET /v1/staff/widgets/{id}/audit`.
+pub async fn list(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    let staff = require(ctx).await?;
+    let widget = crate::staff::staff_widgets::load(ctx, &staff, ctx.param("id")).await?;
+    Reply::json(200, &entries(ctx, staff.city_id, &widget.id).await?)
+}
