@@ -5,7 +5,8 @@
 -- before this migration have none.
 ALTER TABLE ballots ADD COLUMN network_hash TEXT;
 ALTER TABLE ideas ADD COLUMN network_hash TEXT;
-CREATE INDEX ballots_by_network ON ballots (widget_id, network_hash);
+-- No index on it: staff read it rarely (through the widget's own index),
+-- while every ballot would pay for maintaining one.
 
 -- Writes refused per widget, day and reason (origin, proof of work, rate
 -- limit, daily cap). Counted on the refusal path only: an honest write

@@ -29,6 +29,8 @@ pub struct Ctx {
     /// Public writes sent with an `Idempotency-Key`: its scope hash, which
     /// creations store on their row.
     pub idempotency_key: Option<String>,
+    /// Public routes: the client's network hash, computed once when needed.
+    pub network: std::cell::OnceCell<String>,
 }
 
 impl Ctx {
@@ -86,12 +88,16 @@ impl Ctx {
     /// the widget: stable for the widget's daily caps and reports, and
     /// unlinkable from one widget to another.
     pub fn network_hash(&self) -> Result<String, ApiError> {
+        if let Some(hash) = self.network.get() {
+            return Ok(hash.clone());
+        }
         let ip = self.header("CF-Connecting-IP").unwrap_or_default();
-        keyed_hash(
+        let hash = keyed_hash(
             &self.env,
             &format!("network:{}", self.widget()?.id),
             &network_of(&ip),
-        )
+        )?;
+        Ok(self.network.get_or_init(|| hash).clone())
     }
 
     /// The voter hash when sent, or a value that matches no row.

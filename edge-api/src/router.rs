@@ -45,6 +45,7 @@ pub async fn handle(req: Request, env: Env) -> Response {
         widget: None,
         voter: None,
         idempotency_key: None,
+        network: std::cell::OnceCell::new(),
     };
     let reply = match route.area() {
         Area::Public => public_route(route, ctx).await,

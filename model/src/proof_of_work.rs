@@ -16,8 +16,10 @@ use sha2::{Digest, Sha256};
 /// The header a write carries its proof in.
 pub const HEADER: &str = "Parvis-Proof";
 
-/// Default difficulty in leading zero bits: 2^17 hashes on average, about
-/// a tenth of a second in a phone's browser (see `docs/benchmarks.md`).
+/// Default difficulty in leading zero bits: 2^17 hashes on average. In
+/// Chromium with the CPU slowed 4× it took 239 ms (median; p90 634 ms); a
+/// native script needs 7 ms a token (`docs/benchmarks.md`). It makes each
+/// invented token cost something; the daily caps bound what tokens buy.
 pub const DEFAULT_BITS: u32 = 17;
 /// The hardest difficulty a server may ask for.
 pub const MAX_BITS: u32 = 28;
@@ -110,15 +112,34 @@ impl<'a> Proof<'a> {
 
     /// Whether the nonce's hash has the challenge's leading zero bits.
     pub fn is_solved(&self, bits: u32) -> bool {
-        leading_zero_bits(&digest(self.challenge, self.nonce)) >= bits
+        leading_zero_bits(&digest(&prefix(self.challenge), self.nonce)) >= bits
     }
 }
 
-fn digest(challenge: &str, nonce: u64) -> [u8; 32] {
+/// The hasher with `challenge ":"` absorbed: each nonce then costs one
+/// clone and its own digits, not the challenge again.
+fn prefix(challenge: &str) -> Sha256 {
     let mut hasher = Sha256::new();
     hasher.update(challenge.as_bytes());
     hasher.update(b":");
-    hasher.update(nonce.to_string().as_bytes());
+    hasher
+}
+
+/// `SHA-256(challenge ":" nonce)`, the nonce in decimal, from [`prefix`].
+fn digest(prefix: &Sha256, nonce: u64) -> [u8; 32] {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = nonce;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut hasher = prefix.clone();
+    hasher.update(&digits[at..]);
     hasher.finalize().into()
 }
 
@@ -139,8 +160,9 @@ pub fn leading_zero_bits(digest: &[u8]) -> u32 {
 /// challenge, if any. Callers in a browser solve in slices and yield to the
 /// page between them.
 pub fn search(challenge: &str, bits: u32, from: u64, count: u64) -> Option<u64> {
+    let prefix = prefix(challenge);
     (from..from.saturating_add(count))
-        .find(|nonce| leading_zero_bits(&digest(challenge, *nonce)) >= bits)
+        .find(|nonce| leading_zero_bits(&digest(&prefix, *nonce)) >= bits)
 }
 
 /// Solves a challenge in one go (tools and tests).
@@ -157,6 +179,14 @@ pub fn solve(challenge: &str, bits: u32) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_digest_hashes_the_nonce_in_decimal_after_the_challenge() {
+        for nonce in [0, 7, 10, 123_456, u64::MAX] {
+            let expected: [u8; 32] = Sha256::digest(format!("abc:{nonce}").as_bytes()).into();
+            assert_eq!(digest(&prefix("abc"), nonce), expected, "{nonce}");
+        }
+    }
 
     #[test]
     fn leading_zero_bits_count_across_bytes() {

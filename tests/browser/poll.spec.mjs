@@ -3,6 +3,8 @@ import { expect, test } from "@playwright/test";
 import { apiUrl, createWidget } from "./pages/staff-api.mjs";
 import { PollWidget, testPage } from "./pages/widgets.mjs";
 
+const cityUrl = process.env.PARVIS_CITY_URL ?? "http://127.0.0.1:8080";
+
 async function countOf(request, widget, optionId) {
   const response = await request.get(`${apiUrl}/v1/widgets/${widget}`);
   expect(response.status()).toBe(200);
@@ -112,4 +114,32 @@ test("closed, scheduled and hidden-results polls say so", async ({ page }) => {
   await hidden.waitUntilInteractive();
   await hidden.vote("Oui");
   await expect(hidden.host.getByText("Les résultats seront publiés plus tard.")).toBeVisible();
+});
+
+test("over the network's daily cap, the widget says so in the resident's language", async ({ browser, request }) => {
+  // Every test resident shares this machine's network: a poll of its own with a cap of 1.
+  const id = await createWidget(request, {
+    kind: "poll",
+    title: "Un seul vote par réseau",
+    options: [{ label: "Oui" }, { label: "Non" }],
+    network_daily_cap: 1,
+  });
+  const cases = [
+    ["fr", "Merci, votre vote est enregistré."],
+    ["fr", "Votre réseau a atteint le nombre de participations possibles aujourd’hui pour cette consultation. Réessayez demain ou depuis une autre connexion."],
+    ["en", "Your network has reached today’s number of contributions for this consultation. Try again tomorrow or from another connection."],
+  ];
+  for (const [lang, message] of cases) {
+    // A new context is a new resident: a new voter token, on the same network.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${cityUrl}${testPage([id], { lang })}`);
+    const poll = new PollWidget(page, id);
+    await poll.waitUntilInteractive();
+    await poll.vote("Oui");
+    await expect(poll.host.getByText(message)).toBeVisible();
+    await context.close();
+  }
+  const view = await (await request.get(`${apiUrl}/v1/widgets/${id}`)).json();
+  expect(view.total_ballots).toBe(1);
 });
