@@ -557,6 +557,13 @@ pub fn refusal_reason(lang: Lang, reason: parvis_model::integrity::RefusalReason
 pub fn verdict_text(lang: Lang, verdict: parvis_model::integrity::Verdict) -> String {
     use parvis_model::integrity::{MIN_TO_JUDGE, Verdict};
     match (lang, verdict) {
+        (Lang::Fr, Verdict::NotMeasured) => {
+            "Les réseaux ne sont pas relevés pour les commentaires : voyez les refus ci-dessous."
+                .to_owned()
+        }
+        (Lang::En, Verdict::NotMeasured) => {
+            "Networks are not recorded for comments: see the refusals below.".to_owned()
+        }
         (Lang::Fr, Verdict::TooFewToJudge) => {
             format!("Trop peu de participations pour juger (moins de {MIN_TO_JUDGE}).")
         }

@@ -15,9 +15,9 @@ CREATE TABLE rate_windows (
     closes_at  INTEGER NOT NULL,
     -- Writes counted in this window.
     hits       INTEGER NOT NULL,
-    -- Whether the last write was refused by a capped count (daily caps
-    -- count accepted writes only, so raising a cap lets exactly that many
-    -- more through).
+    -- Whether the last write was refused by a capped count. A capped count
+    -- does not count refused writes, and the Worker gives back the place of
+    -- a write that added nothing, so raising a cap lets that many more in.
     refused    INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE INDEX rate_windows_by_close ON rate_windows (closes_at);

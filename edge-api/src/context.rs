@@ -52,6 +52,12 @@ impl Ctx {
             .ok_or(ApiError::NotFound("no such item"))
     }
 
+    /// A whole-number Worker variable (`wrangler.toml` `[vars]`, or
+    /// `wrangler dev --var`), when set and readable.
+    pub fn number_var(&self, name: &str) -> Option<u32> {
+        self.env.var(name).ok()?.to_string().parse().ok()
+    }
+
     /// A request header.
     pub fn header(&self, name: &str) -> Option<String> {
         self.req.headers().get(name).ok().flatten()

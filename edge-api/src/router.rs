@@ -146,28 +146,72 @@ async fn public_read(route: &Route, ctx: &mut Ctx) -> Result<Reply, ApiError> {
 
 /// Residents' writes, cheapest refusals first, and nothing read from the
 /// body until the sender has passed them: an allowed origin, a voter token
-/// with its proof of work (no D1), then the rate limits and daily caps (one
-/// D1 batch).
+/// with its proof of work (no D1), then the rate limits and the daily cap
+/// (one D1 batch).
 async fn public_write(route: &Route, ctx: &mut Ctx, cors: &CorsPolicy) -> Result<Reply, ApiError> {
     cors.check_write()?;
     let token = VoterToken::parse(ctx.header("Parvis-Voter").as_deref())?;
     ctx.voter = Some(voter_hash(ctx, &token)?);
     proof::check(ctx)?;
-    rate_limit::check_write(ctx, route.handler.counts_as()).await?;
+    let slot = rate_limit::check_write(ctx, route.handler.counts_as()).await?;
+    let result = counted_write(route, ctx, slot.as_ref()).await;
+    // The cap counts writes that added participation; any other gives its
+    // place back (a failure to do so only undercounts the cap's room).
+    if let Some(slot) = &slot
+        && !matches!(result, Ok((_, Added::Yes)))
+    {
+        let _ = slot.give_back(ctx).await;
+    }
+    result.map(|(reply, _)| reply)
+}
+
+/// Whether a write added participation that the daily cap should count.
+enum Added {
+    Yes,
+    No,
+}
+
+/// The write itself, after the counters: its body, its idempotency claim,
+/// the cap's verdict (a retry of a write counted when it first ran is not
+/// refused), and the handler.
+async fn counted_write(
+    route: &Route,
+    ctx: &mut Ctx,
+    slot: Option<&rate_limit::CapSlot>,
+) -> Result<(Reply, Added), ApiError> {
     ctx.body = body::read(&mut ctx.req).await?;
-    let Some(key) = ctx.header("Idempotency-Key") else {
-        return dispatch(route.handler, ctx).await;
+    let claim = match ctx.header("Idempotency-Key") {
+        None => None,
+        Some(key) => match idempotency::claim(ctx, &key).await? {
+            idempotency::Claim::Replay(reply) => return Ok((reply, Added::No)),
+            idempotency::Claim::Fresh(claim) => Some((claim, false)),
+            idempotency::Claim::Resumed(claim) => Some((claim, true)),
+        },
     };
-    let claim = match idempotency::claim(ctx, &key).await? {
-        idempotency::Claim::Replay(reply) => return Ok(reply),
-        idempotency::Claim::Fresh(claim) => claim,
+    let resumed = claim.as_ref().is_some_and(|(_, resumed)| *resumed);
+    if let Some(refusal) = slot.and_then(rate_limit::CapSlot::refusal)
+        && !resumed
+    {
+        if let Some((claim, _)) = &claim {
+            idempotency::release(ctx, claim).await?;
+        }
+        return Err(refusal);
+    }
+    let Some((claim, _)) = claim else {
+        let reply = dispatch(route.handler, ctx).await?;
+        return Ok((reply, Added::Yes));
     };
     ctx.idempotency_key = Some(claim.clone());
     let reply = dispatch(route.handler, ctx)
         .await
         .unwrap_or_else(ApiError::into_reply);
     idempotency::finish(ctx, &claim, &reply).await?;
-    Ok(reply)
+    let added = if (200..300).contains(&reply.status) && !resumed {
+        Added::Yes
+    } else {
+        Added::No
+    };
+    Ok((reply, added))
 }
 
 /// Staff routes: same origin only; the handlers check the session and role.

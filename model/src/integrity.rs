@@ -42,6 +42,8 @@ pub struct NetworkShare {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Verdict {
+    /// Comment threads: networks are not recorded for comments.
+    NotMeasured,
     /// Fewer than [`MIN_TO_JUDGE`] contributions: too few to say.
     TooFewToJudge,
     /// No network stands out.

@@ -1,7 +1,7 @@
 //! What staff send to create or change a widget, and its validation.
 
 use crate::fields::{FieldError, FieldErrorCode, FieldErrors};
-use crate::limits::{DEFAULT_NETWORK_DAILY_CAP, MAX_NETWORK_DAILY_CAP};
+use crate::limits::MAX_NETWORK_DAILY_CAP;
 use crate::text::{Lines, clean_text};
 use crate::time::{UnixSeconds, parse_rfc3339};
 use crate::widget::{ModerationMode, ResultsVisibility, WidgetKind, WidgetStatus};
@@ -68,8 +68,10 @@ pub struct WidgetConfig {
     pub report_threshold: u32,
     /// Ballots, ideas or reports one network may bring in a day (supports:
     /// five times as many); raise it for a public meeting on one Wi-Fi.
-    #[serde(default = "default_network_cap")]
-    pub network_daily_cap: u32,
+    /// Absent: the default ([`crate::limits::DEFAULT_NETWORK_DAILY_CAP`]), which follows
+    /// Parvis's default if it changes.
+    #[serde(default)]
+    pub network_daily_cap: Option<u32>,
     /// Polls: the options in display order.
     #[serde(default)]
     pub options: Vec<OptionInput>,
@@ -89,9 +91,6 @@ fn one() -> u32 {
 }
 fn default_threshold() -> u32 {
     DEFAULT_REPORT_THRESHOLD
-}
-fn default_network_cap() -> u32 {
-    DEFAULT_NETWORK_DAILY_CAP
 }
 
 /// A poll option after validation.
@@ -129,8 +128,8 @@ pub struct ValidWidgetConfig {
     pub max_choices: u32,
     /// Reports that hide a comment.
     pub report_threshold: u32,
-    /// Daily participation cap per network.
-    pub network_daily_cap: u32,
+    /// Daily participation cap per network, or the default.
+    pub network_daily_cap: Option<u32>,
     /// Poll options in order; empty for other kinds.
     pub options: Vec<ValidOption>,
 }
@@ -171,7 +170,10 @@ pub fn validate_widget_config(config: &WidgetConfig) -> Result<ValidWidgetConfig
         errors
             .push(FieldError::new("report_threshold", FieldErrorCode::OutOfRange).with_limit(100));
     }
-    if !(1..=MAX_NETWORK_DAILY_CAP).contains(&config.network_daily_cap) {
+    if config
+        .network_daily_cap
+        .is_some_and(|cap| !(1..=MAX_NETWORK_DAILY_CAP).contains(&cap))
+    {
         errors.push(
             FieldError::new("network_daily_cap", FieldErrorCode::OutOfRange)
                 .with_limit(MAX_NETWORK_DAILY_CAP as usize),
@@ -312,7 +314,7 @@ mod tests {
             min_choices: 1,
             max_choices: 1,
             report_threshold: 3,
-            network_daily_cap: DEFAULT_NETWORK_DAILY_CAP,
+            network_daily_cap: None,
             options: options
                 .iter()
                 .map(|label| OptionInput {

@@ -125,11 +125,11 @@ test("over the network's daily cap, the widget says so in the resident's languag
     network_daily_cap: 1,
   });
   const cases = [
-    ["fr", "Merci, votre vote est enregistré."],
-    ["fr", "Votre réseau a atteint le nombre de participations possibles aujourd’hui pour cette consultation. Réessayez demain ou depuis une autre connexion."],
-    ["en", "Your network has reached today’s number of contributions for this consultation. Try again tomorrow or from another connection."],
+    ["fr", "Merci, votre vote est enregistré.", "status"],
+    ["fr", "Votre réseau a atteint le nombre de participations possibles aujourd’hui pour cette consultation. Réessayez demain ou depuis une autre connexion.", "alert"],
+    ["en", "Your network has reached today’s number of contributions for this consultation. Try again tomorrow or from another connection.", "alert"],
   ];
-  for (const [lang, message] of cases) {
+  for (const [lang, message, role] of cases) {
     // A new context is a new resident: a new voter token, on the same network.
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -137,7 +137,7 @@ test("over the network's daily cap, the widget says so in the resident's languag
     const poll = new PollWidget(page, id);
     await poll.waitUntilInteractive();
     await poll.vote("Oui");
-    await expect(poll.host.getByText(message)).toBeVisible();
+    await expect(poll.host.getByRole(role)).toHaveText(message);
     await context.close();
   }
   const view = await (await request.get(`${apiUrl}/v1/widgets/${id}`)).json();

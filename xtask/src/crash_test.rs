@@ -5,9 +5,9 @@
 
 use crate::process::{Service, start_on_free_port};
 use crate::wrangler::{self, State};
-use crate::{Result, paths};
+use crate::{Result, paths, trust_bench};
 use parvis_model::limits::STALE_CLAIM_SECONDS;
-use parvis_model::proof_of_work::{self, Proof};
+use parvis_model::proof_of_work;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -40,7 +40,7 @@ impl Client {
         self.agent
             .post(format!("{}{}", self.base, write.path))
             .header("Content-Type", "application/json")
-            .header("Origin", DEMO_CITY_ORIGIN)
+            .header("Origin", trust_bench::CITY_ORIGIN)
             .header("Parvis-Voter", &write.voter)
             .header(proof_of_work::HEADER, &write.proof)
             .header("Idempotency-Key", &write.key)
@@ -52,12 +52,7 @@ impl Client {
 
     /// A solved proof of work for `widget` and `voter`, as a widget makes it.
     fn proof(&self, widget: &str, voter: &str) -> Result<String> {
-        let challenge = self.get_json(&format!("/v1/widgets/{widget}/challenge"), Some(voter))?;
-        let text = challenge["challenge"]
-            .as_str()
-            .ok_or_else(|| format!("no challenge for {widget}: {challenge}"))?;
-        let bits = challenge["bits"].as_u64().unwrap_or(0) as u32;
-        Ok(Proof::header_value(text, proof_of_work::solve(text, bits)))
+        trust_bench::solve(&self.agent, &self.base, widget, voter).map(|(proof, _)| proof)
     }
 
     fn get_json(&self, path: &str, voter: Option<&str>) -> Result<serde_json::Value> {
@@ -71,9 +66,6 @@ impl Client {
         )?)
     }
 }
-
-/// The demo city's page, allowed by the demo seed.
-const DEMO_CITY_ORIGIN: &str = "http://127.0.0.1:8080";
 
 fn voter(run: &str, i: usize) -> String {
     format!("{run}{i:024x}")

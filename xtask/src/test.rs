@@ -97,6 +97,7 @@ fn end_to_end(tally: &mut Tally) -> Result {
         &paths::root().join("tests").join("fixtures").join("api.sql"),
     )?;
 
+    tally.check("audit log is append-only", audit_log_is_append_only(&state));
     // The tests' city site first, on a port it binds itself, so its origin
     // is allowed (like the demo's) before the API starts.
     let site = vec![
@@ -167,6 +168,26 @@ fn end_to_end(tally: &mut Tally) -> Result {
     let (passed, failed) = playwright_counts(&report);
     tally.runner("browser tests", ok, passed, failed);
     tally.check("API fuzzing (schemathesis)", fuzz::run(&api_url, &city_url));
+    Ok(())
+}
+
+/// The database itself refuses to edit or delete audit entries, whatever
+/// sends the statement (migration 0008's triggers); adding one works.
+fn audit_log_is_append_only(state: &State) -> Result {
+    wrangler::execute_sql(
+        state,
+        "INSERT INTO audit_log (city_id, widget_id, staff_id, staff_name, staff_role, action, \
+         detail, at) VALUES (1, 'demo-poll', 1, 'Test', 'admin', 'widget_changed', 'x', 0)",
+        false,
+    )?;
+    for edit in [
+        "UPDATE audit_log SET detail = 'rewritten'",
+        "DELETE FROM audit_log",
+    ] {
+        if wrangler::execute_sql(state, edit, false).is_ok() {
+            return Err(format!("the database accepted `{edit}` on the audit log").into());
+        }
+    }
     Ok(())
 }
 

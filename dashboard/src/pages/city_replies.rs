@@ -20,38 +20,60 @@ pub fn CityReplies(
     id: String,
 ) -> impl IntoView {
     let ui = use_ui();
-    let comments = RwSignal::new(None::<Result<Vec<CommentView>, ()>>);
+    let comments = RwSignal::new(Vec::<CommentView>::new());
+    let next_page = RwSignal::new(None::<u32>);
+    let state = RwSignal::new(None::<bool>);
+    let pages_shown = RwSignal::new(1u32);
     let widget = StoredValue::new(id.clone());
-    let load = move || {
-        let path = format!(
-            "/v1/widgets/{}/comments?per_page=50",
-            api::segment(&widget.get_value())
-        );
+    // Pages 1 to `through`, again after a reply (so it shows in its place).
+    let load = move |through: u32| {
         spawn_local(async move {
-            match api::get::<Page<CommentView>>(&path).await {
-                Ok(page) => comments.set(Some(Ok(page.items))),
-                Err(failure) => {
-                    ui.check(&failure);
-                    comments.set(Some(Err(())));
+            let mut loaded = Vec::new();
+            let mut next = None;
+            for number in 1..=through {
+                let path = format!(
+                    "/v1/widgets/{}/comments?per_page=50&page={number}",
+                    api::segment(&widget.get_value())
+                );
+                match api::get::<Page<CommentView>>(&path).await {
+                    Ok(page) => {
+                        loaded.extend(page.items);
+                        next = page.next_page;
+                    }
+                    Err(failure) => {
+                        ui.check(&failure);
+                        state.set(Some(false));
+                        return;
+                    }
                 }
             }
+            comments.set(loaded);
+            next_page.set(next);
+            pages_shown.set(through);
+            state.set(Some(true));
         });
     };
-    load();
+    load(1);
+    let more = move |_| {
+        if let Some(number) = next_page.get_untracked() {
+            load(number);
+        }
+    };
     let list = move || {
         let text = ui.text();
-        match comments.get() {
+        match state.get() {
             None => view! { <p>{text.loading}</p> }.into_any(),
-            Some(Err(())) => {
+            Some(false) => {
                 view! { <p class="error" role="alert">{text.load_failed}</p> }.into_any()
             }
-            Some(Ok(items)) if items.is_empty() => {
+            Some(true) if comments.with(Vec::is_empty) => {
                 view! { <p>{text.no_comments}</p> }.into_any()
             }
-            Some(Ok(items)) => view! {
+            Some(true) => view! {
                 <ul class="queue">
-                    {items.into_iter().map(|comment| view! {
-                        <CommentToAnswer widget=widget.get_value() comment on_replied=Callback::new(move |()| load()) />
+                    {comments.get().into_iter().map(|comment| view! {
+                        <CommentToAnswer widget=widget.get_value() comment
+                            on_replied=Callback::new(move |()| load(pages_shown.get_untracked())) />
                     }).collect_view()}
                 </ul>
             }
@@ -62,6 +84,9 @@ pub fn CityReplies(
         <h1>{move || ui.text().city_replies_page}</h1>
         <p class="muted">{move || ui.text().city_replies_help}</p>
         {list}
+        <Show when=move || next_page.get().is_some()>
+            <p><button type="button" on:click=more>{move || ui.text().load_more}</button></p>
+        </Show>
     }
 }
 

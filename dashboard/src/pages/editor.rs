@@ -155,7 +155,7 @@ pub fn WidgetEditor(
                 min_choices: min,
                 max_choices: max,
                 report_threshold: threshold.get_untracked(),
-                network_daily_cap: network_cap.get_untracked(),
+                network_daily_cap: Some(network_cap.get_untracked()),
                 options: if poll {
                     rows.get_untracked()
                         .iter()

@@ -23,6 +23,10 @@ const STALE_SECONDS: i64 = parvis_model::limits::STALE_CLAIM_SECONDS;
 pub enum Claim {
     /// First use: run the write, then [`finish`] with this claim.
     Fresh(String),
+    /// A claim abandoned mid-request (the Worker stopped) and taken over:
+    /// the first attempt may have written already. Run the write, then
+    /// [`finish`].
+    Resumed(String),
     /// Seen before with the same request: send this answer again.
     Replay(Reply),
 }
@@ -114,23 +118,28 @@ async fn take_over(ctx: &Ctx, key_hash: String, seen_at: i64) -> Result<Claim, A
     )?)
     .await?;
     if taken == 1 {
-        Ok(Claim::Fresh(key_hash))
+        Ok(Claim::Resumed(key_hash))
     } else {
         Err(ApiError::IdempotencyInProgress)
     }
+}
+
+/// Releases a claim without an answer, so a retry runs the write again.
+pub async fn release(ctx: &Ctx, key_hash: &str) -> Result<(), ApiError> {
+    run(query(
+        &ctx.db,
+        "DELETE FROM idempotency_keys WHERE key_hash = ?1",
+        &[Arg::Text(key_hash)],
+    )?)
+    .await?;
+    Ok(())
 }
 
 /// Stores the answer for later retries; a server error releases the key
 /// instead, so a retry runs the write again.
 pub async fn finish(ctx: &Ctx, key_hash: &str, reply: &Reply) -> Result<(), ApiError> {
     if reply.status >= 500 {
-        run(query(
-            &ctx.db,
-            "DELETE FROM idempotency_keys WHERE key_hash = ?1",
-            &[Arg::Text(key_hash)],
-        )?)
-        .await?;
-        return Ok(());
+        return release(ctx, key_hash).await;
     }
     let body = String::from_utf8_lossy(&reply.body);
     run(query(

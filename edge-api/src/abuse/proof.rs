@@ -14,10 +14,7 @@ use parvis_model::time::format_rfc3339;
 /// The difficulty: `PROOF_OF_WORK_BITS` when set (a test run lowers it),
 /// else the default.
 fn bits(ctx: &Ctx) -> u32 {
-    ctx.env
-        .var("PROOF_OF_WORK_BITS")
-        .ok()
-        .and_then(|value| value.to_string().parse().ok())
+    ctx.number_var("PROOF_OF_WORK_BITS")
         .filter(|bits| *bits <= MAX_BITS)
         .unwrap_or(DEFAULT_BITS)
 }

@@ -11,7 +11,7 @@
 
 use crate::context::Ctx;
 use crate::crypto::keyed_hash;
-use crate::db::{Arg, query};
+use crate::db::{Arg, query, run};
 use crate::error::ApiError;
 use parvis_model::limits::{CAP_WINDOW_SECONDS, Participation};
 use parvis_model::network::network_of;
@@ -29,11 +29,7 @@ pub const WINDOW_SECONDS: i64 = 60;
 const KEEP_CLOSED_SECONDS: i64 = 3_600;
 
 fn limit(ctx: &Ctx, name: &str, default: u32) -> u32 {
-    ctx.env
-        .var(name)
-        .ok()
-        .and_then(|value| value.to_string().parse().ok())
-        .unwrap_or(default)
+    ctx.number_var(name).unwrap_or(default)
 }
 
 /// Counts one write in `bucket`'s window, opening a new window when the
@@ -78,9 +74,44 @@ struct Counted {
     refused: u8,
 }
 
-/// Counts this write and refuses it with 429 when a bucket is over its
-/// limit. `counted` is the kind of participation the write adds, if any.
-pub async fn check_write(ctx: &Ctx, counted: Option<Participation>) -> Result<(), ApiError> {
+/// This write's place in its network's daily cap for the widget.
+pub struct CapSlot {
+    bucket: String,
+    /// When the cap refused it: the seconds until its window closes.
+    refused: Option<u32>,
+}
+
+impl CapSlot {
+    /// The 429 to answer when the cap refused this write.
+    pub fn refusal(&self) -> Option<ApiError> {
+        self.refused.map(ApiError::ParticipationCapReached)
+    }
+
+    /// Gives the place back: the write did not add participation (refused
+    /// later, failed, a replay, or a retry of a write counted when it first
+    /// ran), so the cap counts accepted writes only.
+    pub async fn give_back(&self, ctx: &Ctx) -> Result<(), ApiError> {
+        if self.refused.is_some() {
+            return Ok(());
+        }
+        run(query(
+            &ctx.db,
+            "UPDATE rate_windows SET hits = hits - 1 WHERE bucket = ?1 AND hits > 0",
+            &[Arg::Text(&self.bucket)],
+        )?)
+        .await?;
+        Ok(())
+    }
+}
+
+/// Counts this write in its per-minute windows, and refuses it with 429
+/// when one is over its limit; counts it in its network's daily cap when
+/// `counted` is a kind of participation, and returns its place there (the
+/// caller decides, once it knows whether the write is a retry).
+pub async fn check_write(
+    ctx: &Ctx,
+    counted: Option<Participation>,
+) -> Result<Option<CapSlot>, ApiError> {
     let ip = ctx.header("CF-Connecting-IP").unwrap_or_default();
     let day = ctx.now / 86_400;
     let network = network_of(&ip);
@@ -94,11 +125,15 @@ pub async fn check_write(ctx: &Ctx, counted: Option<Participation>) -> Result<()
         count(ctx, &ip_bucket, WINDOW_SECONDS, None)?,
     ];
     let widget = ctx.widget()?;
-    if let Some(kind) = counted {
-        let bucket = format!("c:{}:{}:{}", widget.id, kind.name(), ctx.network_hash()?);
-        let cap = kind.daily_cap(widget.network_daily_cap());
-        statements.push(count(ctx, &bucket, CAP_WINDOW_SECONDS, Some(cap))?);
-    }
+    let cap_bucket = match counted {
+        Some(kind) => {
+            let bucket = format!("c:{}:{}:{}", widget.id, kind.name(), ctx.network_hash()?);
+            let cap = kind.daily_cap(widget.network_daily_cap());
+            statements.push(count(ctx, &bucket, CAP_WINDOW_SECONDS, Some(cap))?);
+            Some(bucket)
+        }
+        None => None,
+    };
     // Closed windows are pruned in one second out of eight: enough to keep
     // the table small, without a delete in every write's batch.
     if ctx.now % 8 == 0 {
@@ -129,15 +164,22 @@ pub async fn check_write(ctx: &Ctx, counted: Option<Participation>) -> Result<()
             retry_after = Some(retry_after.map_or(wait, |longest| longest.max(wait)));
         }
     }
+    let slot = match cap_bucket {
+        Some(bucket) => {
+            let window = counted_window(2)?;
+            let wait = (window.closes_at - ctx.now).clamp(1, CAP_WINDOW_SECONDS) as u32;
+            Some(CapSlot {
+                bucket,
+                refused: (window.refused == 1).then_some(wait),
+            })
+        }
+        None => None,
+    };
     if let Some(wait) = retry_after {
+        if let Some(slot) = &slot {
+            slot.give_back(ctx).await?;
+        }
         return Err(ApiError::RateLimited(wait.clamp(1, WINDOW_SECONDS) as u32));
     }
-    if counted.is_some() {
-        let window = counted_window(2)?;
-        if window.refused == 1 {
-            let wait = (window.closes_at - ctx.now).clamp(1, CAP_WINDOW_SECONDS);
-            return Err(ApiError::ParticipationCapReached(wait as u32));
-        }
-    }
-    Ok(())
+    Ok(slot)
 }

@@ -10,7 +10,7 @@ use crate::staff::session::require;
 use crate::staff::staff_widgets::load;
 use parvis_model::WidgetKind;
 use parvis_model::integrity::{
-    IntegrityReport, NetworkShare, RefusalCount, RefusalReason, share, verdict,
+    IntegrityReport, NetworkShare, RefusalCount, RefusalReason, Verdict, share, verdict,
 };
 use serde::Deserialize;
 
@@ -51,7 +51,15 @@ pub async fn report(ctx: &mut Ctx) -> Result<Reply, ApiError> {
             )?,
             query(
                 &ctx.db,
-                &format!("SELECT COUNT(*) AS total FROM {table} WHERE widget_id = ?1"),
+                // The city's own replies are not residents' participation.
+                &format!(
+                    "SELECT COUNT(*) AS total FROM {table} WHERE widget_id = ?1{}",
+                    if widget.kind == WidgetKind::Comments {
+                        " AND staff_role IS NULL"
+                    } else {
+                        ""
+                    }
+                ),
                 &[Arg::Text(&widget.id)],
             )?,
             query(
@@ -99,7 +107,11 @@ pub async fn report(ctx: &mut Ctx) -> Result<Reply, ApiError> {
                     percent: share(n.count, total),
                 })
                 .collect(),
-            verdict: verdict(total, busiest),
+            verdict: if widget.kind == WidgetKind::Comments {
+                Verdict::NotMeasured
+            } else {
+                verdict(total, busiest)
+            },
         },
     )
 }

@@ -10,6 +10,7 @@ use crate::staff::audit;
 use crate::staff::exports::export_reply;
 use crate::staff::session::{Staff, require};
 use parvis_model::audit::AuditAction;
+use parvis_model::limits::DEFAULT_NETWORK_DAILY_CAP;
 use parvis_model::results::{DayCount, OptionResult, WidgetResults};
 use parvis_model::staff::{StaffIdea, StaffWidget, StaffWidgetSummary};
 use parvis_model::time::format_rfc3339;
@@ -128,9 +129,7 @@ pub async fn load(ctx: &Ctx, staff: &Staff, id: &str) -> Result<StaffWidget, Api
         min_choices: row.min_choices,
         max_choices: row.max_choices,
         report_threshold: row.report_threshold,
-        network_daily_cap: row
-            .network_daily_cap
-            .unwrap_or(parvis_model::limits::DEFAULT_NETWORK_DAILY_CAP),
+        network_daily_cap: row.network_daily_cap.unwrap_or(DEFAULT_NETWORK_DAILY_CAP),
         options,
     })
 }
@@ -215,7 +214,7 @@ fn config_args<'a>(config: &'a ValidWidgetConfig, now: i64) -> Vec<Arg<'a>> {
         Arg::Int(i64::from(config.max_choices)),
         Arg::Int(i64::from(config.report_threshold)),
         Arg::Int(now),
-        Arg::Int(i64::from(config.network_daily_cap)),
+        config.network_daily_cap.map(i64::from).into(),
     ]
 }
 
@@ -225,6 +224,21 @@ fn changes(current: &StaffWidget, valid: &ValidWidgetConfig) -> String {
     let time = |t: Option<i64>| t.map(format_rfc3339).unwrap_or_else(|| "–".to_owned());
     let before_after = [
         ("title", current.title.clone(), valid.title.clone()),
+        (
+            "description",
+            current.description.clone(),
+            valid.description.clone(),
+        ),
+        (
+            "min_choices",
+            current.min_choices.to_string(),
+            valid.min_choices.to_string(),
+        ),
+        (
+            "max_choices",
+            current.max_choices.to_string(),
+            valid.max_choices.to_string(),
+        ),
         (
             "status",
             current.status.wire_name().to_owned(),
@@ -258,7 +272,10 @@ fn changes(current: &StaffWidget, valid: &ValidWidgetConfig) -> String {
         (
             "network_daily_cap",
             current.network_daily_cap.to_string(),
-            valid.network_daily_cap.to_string(),
+            valid
+                .network_daily_cap
+                .unwrap_or(DEFAULT_NETWORK_DAILY_CAP)
+                .to_string(),
         ),
     ];
     let mut lines: Vec<String> = before_after

@@ -1,6 +1,7 @@
 //! Daily participation caps per widget and network (IPv4 address, IPv6
 //! /64), and reports that hide a comment only from distinct networks.
 
+use super::total_ballots;
 use parvis_tests::{Call, count_status, new_voter, sign_in};
 use serde_json::{Value, json};
 
@@ -25,12 +26,6 @@ fn ballot_from(poll: &str, ip: &str) -> parvis_tests::Reply {
         .send()
 }
 
-fn total(poll: &str) -> u64 {
-    Call::get(format!("/v1/widgets/{poll}")).send().json["total_ballots"]
-        .as_u64()
-        .unwrap_or(u64::MAX)
-}
-
 /// The attacker of the issue: a script that knows the protocol, solves
 /// every puzzle, rotates voter tokens and sends from one address. It gets
 /// the default cap (50) of ballots in the widget for the day, no more.
@@ -50,7 +45,7 @@ fn a_token_rotating_script_on_one_address_gets_the_daily_cap_and_no_more() {
         .parse()
         .expect("seconds");
     assert!((1..=86_400).contains(&wait), "{wait}");
-    assert_eq!(total(&poll), 50);
+    assert_eq!(total_ballots(&poll), 50);
     // A resident on another network is not affected.
     assert_eq!(ballot_from(&poll, "203.0.113.67").status, 201);
 }
@@ -99,7 +94,7 @@ fn staff_raise_a_widgets_cap_for_a_public_meeting() {
         assert_eq!(ballot_from(&poll, "203.0.113.80").status, 201);
     }
     ballot_from(&poll, "203.0.113.80").assert_problem(429, "participation_cap_reached");
-    assert_eq!(total(&poll), 4);
+    assert_eq!(total_ballots(&poll), 4);
 }
 
 #[test]
@@ -204,4 +199,34 @@ fn the_integrity_report_counts_refusals_by_reason_and_names_a_dominant_network()
     assert_eq!(refused("daily_cap"), 2);
     assert_eq!(refused("proof"), 1);
     assert_eq!(refused("origin"), 1);
+}
+
+/// The cap counts participation that was added: a refused or repeated write
+/// gives its place back, and a retried write is answered, never capped.
+#[test]
+fn only_accepted_writes_use_the_cap_and_a_retry_is_never_capped() {
+    let poll = poll_with_cap(Some(2));
+    let ip = "203.0.113.140";
+    let voter = new_voter();
+    let vote = |voter: &str, key: Option<&str>| {
+        let mut call = Call::post(format!("/v1/widgets/{poll}/ballots"))
+            .from_city()
+            .header("Parvis-Voter", voter)
+            .header("CF-Connecting-IP", ip)
+            .json(&json!({ "choices": ["a"] }));
+        if let Some(key) = key {
+            call = call.header("Idempotency-Key", key);
+        }
+        call.send()
+    };
+    assert_eq!(vote(&voter, Some("k1")).status, 201);
+    // Already voted: refused by the poll, so it takes no place in the cap.
+    vote(&voter, None).assert_problem(409, "already_voted");
+    vote(&voter, None).assert_problem(409, "already_voted");
+    assert_eq!(vote(&new_voter(), None).status, 201);
+    // The cap is reached, yet a retry of the first ballot gets its answer.
+    let retry = vote(&voter, Some("k1"));
+    assert_eq!(retry.status, 201, "{}", retry.text);
+    vote(&new_voter(), None).assert_problem(429, "participation_cap_reached");
+    assert_eq!(total_ballots(&poll), 2);
 }

@@ -4,6 +4,13 @@
 mod caps;
 mod proof;
 
+/// A poll's ballots, as residents read them.
+fn total_ballots(poll: &str) -> u64 {
+    Call::get(format!("/v1/widgets/{poll}")).send().json["total_ballots"]
+        .as_u64()
+        .unwrap_or(u64::MAX)
+}
+
 use parvis_tests::{Call, concurrently, count_status, new_voter, sign_in};
 use serde_json::json;
 

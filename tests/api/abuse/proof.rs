@@ -1,5 +1,6 @@
 //! The proof of work before residents' writes, and the browser-origin rule.
 
+use super::total_ballots;
 use parvis_model::proof_of_work::{Challenge, Proof};
 use parvis_tests::{Call, new_voter, sign_in, solve_challenge};
 use serde_json::json;
@@ -14,12 +15,6 @@ fn ballot(poll: &str, voter: &str) -> Call {
         .header("Parvis-Voter", voter)
         .json(&json!({ "choices": ["a"] }))
         .without_proof()
-}
-
-fn total(poll: &str) -> u64 {
-    Call::get(format!("/v1/widgets/{poll}")).send().json["total_ballots"]
-        .as_u64()
-        .unwrap_or(u64::MAX)
 }
 
 #[test]
@@ -51,7 +46,7 @@ fn a_write_without_a_proof_is_428_and_stores_nothing() {
         .header("Parvis-Proof", "not a proof")
         .send()
         .assert_problem(428, "proof_required");
-    assert_eq!(total(&poll), 0);
+    assert_eq!(total_ballots(&poll), 0);
 }
 
 #[test]
@@ -93,7 +88,7 @@ fn a_proof_serves_its_own_token_and_widget_only() {
         .header("Parvis-Proof", &unsolved)
         .send()
         .assert_problem(428, "proof_required");
-    assert_eq!(total(&poll), 0);
+    assert_eq!(total_ballots(&poll), 0);
     // Its own token, its own widget: counted, and the proof serves again.
     assert_eq!(
         ballot(&poll, &voter)
@@ -119,5 +114,5 @@ fn a_write_without_an_origin_is_403_even_with_a_proof() {
         .json(&json!({ "choices": ["a"] }))
         .send()
         .assert_problem(403, "origin_not_allowed");
-    assert_eq!(total(&poll), 0);
+    assert_eq!(total_ballots(&poll), 0);
 }
