@@ -14,6 +14,27 @@ use parvis_model::wire::WireName;
 use serde::Deserialize;
 use worker::D1PreparedStatement;
 
+/// The columns every entry starts with, as `?1` to `?7`: the city, who
+/// (id, name, role as they are now), what, the details, when.
+const WHO_WHAT_WHEN: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7";
+
+fn who_what_when<'a>(
+    ctx: &Ctx,
+    staff: &'a Staff,
+    action: AuditAction,
+    detail: &'a str,
+) -> Vec<Arg<'a>> {
+    vec![
+        Arg::Int(staff.city_id),
+        Arg::Int(staff.id),
+        Arg::Text(&staff.display_name),
+        Arg::Text(staff.role.wire_name()),
+        Arg::Text(action.wire_name()),
+        Arg::Text(detail),
+        Arg::Int(ctx.now),
+    ]
+}
+
 /// The statement that records `action` by `staff` on `widget`.
 pub fn record(
     ctx: &Ctx,
@@ -22,25 +43,20 @@ pub fn record(
     action: AuditAction,
     detail: &str,
 ) -> Result<D1PreparedStatement, ApiError> {
+    let mut args = who_what_when(ctx, staff, action, detail);
+    args.push(Arg::Text(widget));
     query(
         &ctx.db,
-        "INSERT INTO audit_log (city_id, widget_id, staff_id, staff_name, staff_role, action, \
-           detail, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        &[
-            Arg::Int(staff.city_id),
-            Arg::Text(widget),
-            Arg::Int(staff.id),
-            Arg::Text(&staff.display_name),
-            Arg::Text(staff.role.wire_name()),
-            Arg::Text(action.wire_name()),
-            Arg::Text(detail),
-            Arg::Int(ctx.now),
-        ],
+        &format!(
+            "INSERT INTO audit_log (city_id, staff_id, staff_name, staff_role, action, detail, \
+               at, widget_id) VALUES ({WHO_WHAT_WHEN}, ?8)"
+        ),
+        &args,
     )
 }
 
-/// The statement that records `action` by `staff` once on each widget that
-/// holds one of these ideas or comments (ids as JSON arrays).
+/// The statement that records `action` by `staff` once on each widget of
+/// the city that holds one of these ideas or comments (ids as JSON arrays).
 pub fn record_for_items(
     ctx: &Ctx,
     staff: &Staff,
@@ -49,25 +65,19 @@ pub fn record_for_items(
     action: AuditAction,
     detail: &str,
 ) -> Result<D1PreparedStatement, ApiError> {
+    let mut args = who_what_when(ctx, staff, action, detail);
+    args.extend([Arg::Text(ideas), Arg::Text(comments)]);
     query(
         &ctx.db,
-        "INSERT INTO audit_log (city_id, widget_id, staff_id, staff_name, staff_role, action, \
-           detail, at) \
-         SELECT ?1, widget_id, ?2, ?3, ?4, ?5, ?6, ?7 FROM \
-           (SELECT widget_id FROM ideas WHERE id IN (SELECT value FROM json_each(?8)) \
-            UNION SELECT widget_id FROM comments WHERE id IN (SELECT value FROM json_each(?9))) \
-         WHERE widget_id IN (SELECT id FROM widgets WHERE city_id = ?1)",
-        &[
-            Arg::Int(staff.city_id),
-            Arg::Int(staff.id),
-            Arg::Text(&staff.display_name),
-            Arg::Text(staff.role.wire_name()),
-            Arg::Text(action.wire_name()),
-            Arg::Text(detail),
-            Arg::Int(ctx.now),
-            Arg::Text(ideas),
-            Arg::Text(comments),
-        ],
+        &format!(
+            "INSERT INTO audit_log (city_id, staff_id, staff_name, staff_role, action, detail, \
+               at, widget_id) \
+             SELECT {WHO_WHAT_WHEN}, widget_id FROM \
+               (SELECT widget_id FROM ideas WHERE id IN (SELECT value FROM json_each(?8)) \
+                UNION SELECT widget_id FROM comments WHERE id IN (SELECT value FROM json_each(?9))) \
+             WHERE widget_id IN (SELECT id FROM widgets WHERE city_id = ?1)"
+        ),
+        &args,
     )
 }
 
