@@ -20,7 +20,9 @@ impl Separator {
 }
 
 /// Writes a header row and data rows as CSV text starting with a BOM.
-/// Cells are quoted when they hold the separator, a quote or a line break.
+/// Cells are quoted when they hold either separator, a tab, a quote or a
+/// line break, whatever the chosen separator: a spreadsheet that guesses
+/// another separator still reads one cell.
 /// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) is
 /// prefixed with `'`, so exported resident text can never execute.
 pub fn to_csv(separator: Separator, header: &[&str], rows: &[Vec<String>]) -> String {
@@ -30,7 +32,7 @@ pub fn to_csv(separator: Separator, header: &[&str], rows: &[Vec<String>]) -> St
             if index > 0 {
                 out.push(separator.char());
             }
-            push_cell(&mut out, cell, separator.char());
+            push_cell(&mut out, cell);
         }
         out.push_str("\r\n");
     };
@@ -41,7 +43,7 @@ pub fn to_csv(separator: Separator, header: &[&str], rows: &[Vec<String>]) -> St
     out
 }
 
-fn push_cell(out: &mut String, cell: &str, separator: char) {
+fn push_cell(out: &mut String, cell: &str) {
     let guarded;
     let cell = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err()
     {
@@ -50,7 +52,7 @@ fn push_cell(out: &mut String, cell: &str, separator: char) {
     } else {
         cell
     };
-    if cell.contains([separator, '"', '\n', '\r']) {
+    if cell.contains([',', ';', '\t', '"', '\n', '\r']) {
         out.push('"');
         out.push_str(&cell.replace('"', "\"\""));
         out.push('"');
@@ -75,7 +77,14 @@ mod tests {
             csv,
             "\u{feff}id;label\r\n1;\"Plus d’arbres; d’ombre\"\r\n2;\"Il a dit \"\"oui\"\"\net puis\"\r\n-3;\"'=HYPERLINK(\"\"x\"\")\"\r\n"
         );
-        let comma = to_csv(Separator::Comma, &["a"], &[vec!["x;y".into()]]);
-        assert_eq!(comma, "\u{feff}a\r\nx;y\r\n");
+        // Either separator and a tab are quoted whatever the separator.
+        let comma = to_csv(
+            Separator::Comma,
+            &["a", "b", "c"],
+            &[vec!["x;y".into(), "tab\there".into(), "a,b".into()]],
+        );
+        assert_eq!(comma, "\u{feff}a,b,c\r\n\"x;y\",\"tab\there\",\"a,b\"\r\n");
+        let semicolon = to_csv(Separator::Semicolon, &["a"], &[vec!["1,5".into()]]);
+        assert_eq!(semicolon, "\u{feff}a\r\n\"1,5\"\r\n");
     }
 }

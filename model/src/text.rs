@@ -22,7 +22,11 @@ pub fn clean_text(
     max_chars: usize,
     lines: Lines,
 ) -> Result<String, FieldError> {
-    let normalised: String = input.replace("\r\n", "\n").nfc().collect();
+    let normalised: String = input
+        .replace("\r\n", "\n")
+        .nfc()
+        .filter(|c| !is_bidi_control(*c))
+        .collect();
     let trimmed = normalised.trim();
     if trimmed.is_empty() {
         return Err(FieldError::new(field, FieldErrorCode::Required));
@@ -39,6 +43,15 @@ pub fn clean_text(
         return Err(FieldError::new(field, FieldErrorCode::TooLong).with_limit(max_chars));
     }
     Ok(trimmed.to_owned())
+}
+
+/// Directional embeddings, overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069). Left in resident text, a name starting with U+202E
+/// reverses the product's own words after it wherever it is shown; they are
+/// removed from everything residents and staff write. (The marks U+200E and
+/// U+200F, which reorder nothing beyond neutral characters, stay.)
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Like [`clean_text`], for a field residents may leave out: absent or blank
@@ -107,6 +120,27 @@ fn find_link_start(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bidi_controls_are_removed_so_a_name_cannot_reverse_what_follows_it() {
+        let cleaned = clean_text(
+            "display_name",
+            "\u{202E}Camille\u{2066} B.\u{2069}",
+            60,
+            Lines::Single,
+        );
+        assert_eq!(cleaned, Ok("Camille B.".to_owned()));
+        // Only controls: nothing is left, so the field is blank.
+        assert_eq!(
+            clean_text("title", "\u{202E}\u{202C}", 60, Lines::Single).map_err(|e| e.code),
+            Err(FieldErrorCode::Required)
+        );
+        // Right-to-left text itself is kept, marks included.
+        assert_eq!(
+            clean_text("body", "שלום\u{200F}!", 60, Lines::Multi),
+            Ok("שלום\u{200F}!".to_owned())
+        );
+    }
 
     fn check(input: &str, lines: Lines, expected: Result<&str, FieldErrorCode>) {
         let got = clean_text("f", input, 10, lines);

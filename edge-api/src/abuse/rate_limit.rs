@@ -1,6 +1,6 @@
-//! Write limits: per voter token and per client network each minute, and
-//! per widget and network each day for the participation that counts
-//! (ballots, ideas, supports, reports). Every bucket is a keyed hash; the
+//! Write limits: per client network and (ballots aside) per voter token
+//! each minute, and per widget and network each day for the participation
+//! that counts (ballots, ideas, supports, reports). Every bucket is a keyed hash; the
 //! per-minute network key changes every day, and the daily one is scoped
 //! to the widget, so buckets cannot be linked across days or widgets.
 //!
@@ -119,11 +119,23 @@ pub async fn check_write(
         "i:{}",
         keyed_hash(&ctx.env, &format!("ip:{day}"), &network)?
     );
-    let voter_bucket = format!("v:{}", ctx.voter()?);
-    let mut statements = vec![
-        count(ctx, &voter_bucket, WINDOW_SECONDS, None)?,
-        count(ctx, &ip_bucket, WINDOW_SECONDS, None)?,
-    ];
+    // Per-minute windows: the network's, and the voter token's except for a
+    // ballot (one per voter per poll already, by the database: the window
+    // would only cost every ballot a write).
+    let mut minute_windows = vec![(
+        ip_bucket,
+        limit(ctx, "RATE_LIMIT_IP_PER_MINUTE", IP_PER_WINDOW),
+    )];
+    if counted != Some(Participation::Ballot) {
+        minute_windows.push((
+            format!("v:{}", ctx.voter()?),
+            limit(ctx, "RATE_LIMIT_VOTER_PER_MINUTE", VOTER_PER_WINDOW),
+        ));
+    }
+    let mut statements = minute_windows
+        .iter()
+        .map(|(bucket, _)| count(ctx, bucket, WINDOW_SECONDS, None))
+        .collect::<Result<Vec<_>, _>>()?;
     let widget = ctx.widget()?;
     let cap_bucket = match counted {
         Some(kind) => {
@@ -152,21 +164,17 @@ pub async fn check_write(
             .unwrap_or_default();
         Ok(rows.into_iter().next().unwrap_or_default())
     };
-    let limits = [
-        limit(ctx, "RATE_LIMIT_VOTER_PER_MINUTE", VOTER_PER_WINDOW),
-        limit(ctx, "RATE_LIMIT_IP_PER_MINUTE", IP_PER_WINDOW),
-    ];
     let mut retry_after: Option<i64> = None;
-    for (index, limit) in limits.into_iter().enumerate() {
+    for (index, (_, limit)) in minute_windows.iter().enumerate() {
         let window = counted_window(index)?;
-        if window.hits > limit {
+        if window.hits > *limit {
             let wait = window.closes_at - ctx.now;
             retry_after = Some(retry_after.map_or(wait, |longest| longest.max(wait)));
         }
     }
     let slot = match cap_bucket {
         Some(bucket) => {
-            let window = counted_window(2)?;
+            let window = counted_window(minute_windows.len())?;
             let wait = (window.closes_at - ctx.now).clamp(1, CAP_WINDOW_SECONDS) as u32;
             Some(CapSlot {
                 bucket,

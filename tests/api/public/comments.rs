@@ -262,3 +262,19 @@ fn before_publication_a_comment_waits_in_the_queue_then_shows_once_approved() {
     assert_eq!(seen["items"][0]["body"], "En attente de modération");
     assert_eq!(seen["items"][0]["visibility"], "published");
 }
+
+/// A display name starting with U+202E used to reverse the product's own
+/// words after it (issue 13, item 8): bidi controls are removed on input.
+#[test]
+fn bidi_controls_are_removed_from_resident_text() {
+    let widget = new_thread("after_publication", 3);
+    let reply = post(
+        &widget,
+        &new_voter(),
+        json!({ "body": "\u{202E}Bonjour\u{202C}", "display_name": "\u{202E}Camille 2026" }),
+    )
+    .send();
+    assert_eq!(reply.status, 201, "{}", reply.text);
+    assert_eq!(reply.json["display_name"], "Camille 2026");
+    assert_eq!(reply.json["body"], "Bonjour");
+}
