@@ -6,6 +6,7 @@
 mod abuse;
 mod bad_input;
 mod cors;
+mod dashboard_page;
 mod errors;
 mod openapi;
 mod public;

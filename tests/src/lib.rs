@@ -34,6 +34,8 @@ pub struct Reply {
     pub set_cookie: Option<String>,
     /// `Content-Disposition`, when present.
     pub content_disposition: Option<String>,
+    /// Every header, names in lowercase.
+    pub headers: Vec<(String, String)>,
     /// The body as JSON, or `Value::Null` when it is empty or not JSON.
     pub json: Value,
     /// The body as text.
@@ -41,6 +43,14 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// A header's value, by lowercase name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    }
+
     /// The problem `code` of an error answer.
     pub fn code(&self) -> &str {
         self.json["code"].as_str().unwrap_or("")
@@ -180,6 +190,13 @@ impl Call {
         let retry_after = header("retry-after");
         let set_cookie = header("set-cookie");
         let content_disposition = header("content-disposition");
+        let all_headers = response
+            .headers()
+            .iter()
+            .filter_map(|(name, value)| {
+                Some((name.as_str().to_owned(), value.to_str().ok()?.to_owned()))
+            })
+            .collect();
         let status = response.status().as_u16();
         let text = response
             .body_mut()
@@ -197,6 +214,7 @@ impl Call {
             retry_after,
             set_cookie,
             content_disposition,
+            headers: all_headers,
             json: serde_json::from_str(&text).unwrap_or(Value::Null),
             text,
         }

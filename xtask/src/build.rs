@@ -52,7 +52,7 @@ fn dashboard() -> Result {
     let admin = paths::assets().join("admin");
     browser_bundle("parvis-dashboard", "parvis_dashboard", &admin.join("pkg"))?;
     let static_files = paths::root().join("dashboard").join("static");
-    for file in ["index.html", "dashboard.css"] {
+    for file in ["index.html", "start.js", "dashboard.css"] {
         std::fs::copy(static_files.join(file), admin.join(file))?;
     }
     Ok(())
