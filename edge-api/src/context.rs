@@ -90,6 +90,12 @@ impl Ctx {
         ))
     }
 
+    /// The client's network as the limits count it (IPv4 /32, IPv6 /64),
+    /// from the address Cloudflare gives.
+    pub fn network(&self) -> String {
+        network_of(&self.header("CF-Connecting-IP").unwrap_or_default())
+    }
+
     /// The client's network (IPv4 /32, IPv6 /64) as a keyed hash scoped to
     /// the widget: stable for the widget's daily caps and reports, and
     /// unlinkable from one widget to another.
@@ -97,11 +103,10 @@ impl Ctx {
         if let Some(hash) = self.network.get() {
             return Ok(hash.clone());
         }
-        let ip = self.header("CF-Connecting-IP").unwrap_or_default();
         let hash = keyed_hash(
             &self.env,
             &format!("network:{}", self.widget()?.id),
-            &network_of(&ip),
+            &self.network(),
         )?;
         Ok(self.network.get_or_init(|| hash).clone())
     }

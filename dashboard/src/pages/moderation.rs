@@ -31,8 +31,13 @@ pub fn Moderation() -> impl IntoView {
     });
     let selected = RwSignal::new(Vec::<ItemRef>::new());
     let last = RwSignal::new(None::<LastDecision>);
-    let shown =
-        move || -> Vec<ModerationItem> { queue.get().and_then(Result::ok).unwrap_or_default() };
+    // Read in click handlers: untracked, nothing to re-run.
+    let shown = move || -> Vec<ModerationItem> {
+        queue
+            .get_untracked()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+    };
     let decide = move |decision: Decision, items: Vec<ItemRef>| {
         if items.is_empty() {
             return;

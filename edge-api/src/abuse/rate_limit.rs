@@ -1,8 +1,8 @@
 //! Write limits: per client network and (ballots aside) per voter token
 //! each minute, and per widget and network each day for the participation
-//! that counts (ballots, ideas, supports, reports). Every bucket is a keyed hash; the
-//! per-minute network key changes every day, and the daily one is scoped
-//! to the widget, so buckets cannot be linked across days or widgets.
+//! that counts (ballots, ideas, supports, reports). Every bucket is a keyed
+//! hash; the per-minute network key changes every day, and the daily one is
+//! scoped to the widget, so buckets cannot be linked across days or widgets.
 //!
 //! A bucket's window opens at its first write and lasts its length; the
 //! first write after it opens the next one. Unlike calendar minutes, a
@@ -14,7 +14,6 @@ use crate::crypto::keyed_hash;
 use crate::db::{Arg, query, run};
 use crate::error::ApiError;
 use parvis_model::limits::{CAP_WINDOW_SECONDS, Participation};
-use parvis_model::network::network_of;
 use serde::Deserialize;
 use worker::D1PreparedStatement;
 
@@ -24,7 +23,7 @@ const VOTER_PER_WINDOW: u32 = 30;
 /// connection can carry many residents).
 const IP_PER_WINDOW: u32 = 300;
 /// How long a window lasts.
-pub const WINDOW_SECONDS: i64 = 60;
+const WINDOW_SECONDS: i64 = 60;
 /// Closed windows are kept this long before they are pruned.
 const KEEP_CLOSED_SECONDS: i64 = 3_600;
 
@@ -112,12 +111,10 @@ pub async fn check_write(
     ctx: &Ctx,
     counted: Option<Participation>,
 ) -> Result<Option<CapSlot>, ApiError> {
-    let ip = ctx.header("CF-Connecting-IP").unwrap_or_default();
     let day = ctx.now / 86_400;
-    let network = network_of(&ip);
     let ip_bucket = format!(
         "i:{}",
-        keyed_hash(&ctx.env, &format!("ip:{day}"), &network)?
+        keyed_hash(&ctx.env, &format!("ip:{day}"), &ctx.network())?
     );
     // Per-minute windows: the network's, and the voter token's except for a
     // ballot (one per voter per poll already, by the database: the window
