@@ -64,16 +64,17 @@ pub async fn report(ctx: &mut Ctx) -> Result<Reply, ApiError> {
             )?,
             query(
                 &ctx.db,
-                &format!(
-                    "SELECT network_hash AS network, COUNT(*) AS count FROM {table} \
-                     WHERE widget_id = ?1 AND {} GROUP BY network_hash \
-                     ORDER BY count DESC LIMIT 5",
-                    if widget.kind == WidgetKind::Comments {
-                        "0"
-                    } else {
-                        "network_hash IS NOT NULL"
-                    }
-                ),
+                &if widget.kind == WidgetKind::Comments {
+                    // Comments keep no network: nothing to group (and no
+                    // column to name).
+                    "SELECT '' AS network, 0 AS count WHERE ?1 IS NULL".to_owned()
+                } else {
+                    format!(
+                        "SELECT network_hash AS network, COUNT(*) AS count FROM {table} \
+                         WHERE widget_id = ?1 AND network_hash IS NOT NULL \
+                         GROUP BY network_hash ORDER BY count DESC LIMIT 5"
+                    )
+                },
                 &[Arg::Text(&widget.id)],
             )?,
         ])

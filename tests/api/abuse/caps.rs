@@ -230,3 +230,15 @@ fn only_accepted_writes_use_the_cap_and_a_retry_is_never_capped() {
     vote(&new_voter(), None).assert_problem(429, "participation_cap_reached");
     assert_eq!(total_ballots(&poll), 2);
 }
+
+/// A thread keeps no network per comment: its report counts what it can
+/// and says the rest is not measured, never a server error.
+#[test]
+fn the_integrity_report_of_a_thread_is_not_measured() {
+    let report = Call::get("/v1/staff/widgets/test-comments/integrity")
+        .staff(&sign_in("moderator@test.example"))
+        .send();
+    assert_eq!(report.status, 200, "{}", report.text);
+    assert_eq!(report.json["verdict"]["kind"], "not_measured");
+    assert_eq!(report.json["busiest_networks"], json!([]));
+}
