@@ -1,5 +1,5 @@
-// Widget start in headless Chromium: from navigation to each widget's first
-// control being enabled, over RUNS loads of the demo page; in the same run,
+// Widget start in headless Chromium: from navigation to each widget being
+// interactive (its code has taken over the server's markup), over RUNS loads of the demo page; in the same run,
 // the same page without the snippet as the floor. Prints JSON.
 import { chromium } from "@playwright/test";
 
@@ -17,7 +17,10 @@ const probe = () => {
   const check = () => {
     for (const host of document.querySelectorAll("[data-parvis-widget]")) {
       const id = host.getAttribute("data-parvis-widget");
-      const control = host.shadowRoot?.querySelector("button:not([disabled]), input:not([disabled])");
+      // Interactive: the widget's code has taken over the server's markup.
+      const shadow = host.shadowRoot;
+      const tookOver = host.getAttribute("data-parvis-state") === "mounted" && !shadow?.querySelector("[data-parvis-seed]");
+      const control = tookOver && shadow.querySelector("button:not([disabled])");
       if (control && !(id in window.__ready)) window.__ready[id] = performance.now();
     }
     requestAnimationFrame(check);

@@ -4,10 +4,17 @@
  *  (optional: data-lang="fr|en", data-theme="light|dark|auto").
  *  The API origin is taken from this script's own src, so a self-hosted copy
  *  works unchanged. Nothing loads until a placeholder nears the viewport, and
- *  the loader never throws into the host page. */
+ *  the loader never throws into the host page.
+ *
+ *  For each placeholder: the widget rendered by the server (a small HTML
+ *  fragment) goes into its shadow root first, readable at once; then the
+ *  widget's code (one bundle for the kinds on the page) takes over that same
+ *  shadow root, keeping what the resident picked or typed meanwhile. */
 (function () {
   "use strict";
   var SELECTOR = "[data-parvis-widget]:not([data-parvis-state])";
+  // The bundles' content-hashed names, by kind and "all"; filled in by the build.
+  var BUNDLES = {/*BUNDLES*/};
 
   function warn(message, cause) {
     try {
@@ -17,44 +24,144 @@
     }
   }
 
+  function each(list, action) {
+    Array.prototype.forEach.call(list, action);
+  }
+
   try {
     var script = document.currentScript;
     if (!script || !script.src) {
       return warn("embed.js must be loaded by a <script src=…> tag");
     }
     var origin = new URL(script.src).origin;
-    var base = origin + "/pkg/parvis_widgets";
-    var glue = null;
+    var loading = {};
 
-    // Loads the JS glue and the wasm once, on first need.
-    function loadWidgets() {
-      glue =
-        glue ||
-        import(base + ".js").then(function (m) {
-          return m.default({ module_or_path: base + "_bg.wasm" }).then(function () {
+    // Loads one bundle's JS glue and wasm once, on first need: both
+    // downloads start at once, and the wasm compiles as it arrives.
+    function loadBundle(name) {
+      if (!loading[name]) {
+        var stem = origin + "/pkg/" + BUNDLES[name];
+        var wasm = fetch(stem + ".wasm");
+        wasm.then(null, function () {
+          /* reported through the glue's initialisation below */
+        });
+        loading[name] = import(stem + ".js").then(function (m) {
+          return m.default({ module_or_path: wasm }).then(function () {
             return m;
           });
         });
-      return glue;
+        loading[name].then(null, function () {
+          delete loading[name];
+        });
+      }
+      return loading[name];
+    }
+
+    // A kind's own bundle when every widget on the page is of that kind (as
+    // far as their fragments have told), else the bundle with every kind:
+    // a page never pays for kinds it does not show, nor twice for the runtime.
+    function bundleFor(kind) {
+      if (loading.all) return "all";
+      if (kind && loading[kind]) return kind;
+      var same = Array.prototype.every.call(
+        document.querySelectorAll("[data-parvis-widget]"),
+        function (el) {
+          return el.getAttribute("data-parvis-kind") === kind;
+        }
+      );
+      return kind && BUNDLES[kind] && same ? kind : "all";
+    }
+
+    // As the widget's mount reads them: data-lang, else the page's lang.
+    function lang(el) {
+      var tag = el.getAttribute("data-lang") || document.documentElement.getAttribute("lang") || "";
+      return /^en([-_]|$)/i.test(tag) ? "en" : "fr";
+    }
+
+    function theme(el) {
+      var asked = el.getAttribute("data-theme");
+      return asked === "dark" || asked === "auto" ? asked : "light";
+    }
+
+    // Shows the server's rendering; resolves to its kind and seed.
+    function showFragment(el) {
+      var url =
+        origin +
+        "/v1/widgets/" +
+        encodeURIComponent(el.getAttribute("data-parvis-widget")) +
+        "/fragment?lang=" +
+        lang(el) +
+        "&theme=" +
+        theme(el);
+      return fetch(url, { credentials: "omit" })
+        .then(function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status);
+          return response.text();
+        })
+        .then(function (html) {
+          var shadow = el.shadowRoot || el.attachShadow({ mode: "open" });
+          shadow.innerHTML = html;
+          var root = shadow.querySelector(".parvis");
+          var seed = shadow.querySelector("script[data-parvis-seed]");
+          if (!root || !seed) throw new Error("not a widget fragment");
+          // Until the widget takes over: choices and text can be entered
+          // (they are kept), buttons wait, and no form submits the page.
+          root.addEventListener("submit", function (event) {
+            event.preventDefault();
+          });
+          each(root.querySelectorAll("button"), function (button) {
+            button.disabled = true;
+          });
+          each(root.querySelectorAll("section.widget"), function (section) {
+            section.setAttribute("aria-busy", "true");
+          });
+          var kind = root.getAttribute("data-parvis-kind");
+          el.setAttribute("data-parvis-kind", kind);
+          el.setAttribute("data-parvis-state", "shown");
+          return { kind: kind, seed: seed.textContent };
+        });
+    }
+
+    // The widget's code could not load: the server's rendering stays, read-only.
+    function unavailable(el) {
+      var shadow = el.shadowRoot;
+      var notice = shadow && shadow.querySelector("[data-parvis-unavailable]");
+      if (!notice) return;
+      notice.hidden = false;
+      each(shadow.querySelectorAll("input, textarea, select, button"), function (control) {
+        control.disabled = true;
+      });
+      each(shadow.querySelectorAll("section.widget"), function (section) {
+        section.setAttribute("aria-busy", "false");
+      });
     }
 
     function mount(el) {
-      loadWidgets().then(
-        function (m) {
-          try {
-            m.mount(el, origin);
-            el.setAttribute("data-parvis-state", "mounted");
-          } catch (error) {
-            el.setAttribute("data-parvis-state", "failed");
-            warn("could not mount widget " + el.getAttribute("data-parvis-widget"), error);
-          }
-        },
-        function (error) {
-          glue = null;
-          el.setAttribute("data-parvis-state", "failed");
-          warn("could not load the widgets from " + origin, error);
-        }
-      );
+      var id = el.getAttribute("data-parvis-widget");
+      showFragment(el)
+        .then(null, function (error) {
+          warn("could not show widget " + id + " before its code; mounting it directly", error);
+          if (el.shadowRoot) el.shadowRoot.innerHTML = "";
+          return { kind: null, seed: undefined };
+        })
+        .then(function (shown) {
+          return loadBundle(bundleFor(shown.kind)).then(
+            function (m) {
+              try {
+                m.mount(el, origin, shown.seed);
+                el.setAttribute("data-parvis-state", "mounted");
+              } catch (error) {
+                el.setAttribute("data-parvis-state", "failed");
+                warn("could not mount widget " + id, error);
+              }
+            },
+            function (error) {
+              el.setAttribute("data-parvis-state", "failed");
+              unavailable(el);
+              warn("could not load the widgets from " + origin, error);
+            }
+          );
+        });
     }
 
     // Mount a placeholder once it comes within 300px of the viewport.
@@ -75,7 +182,7 @@
 
     // Finds placeholders not yet seen; safe to call repeatedly.
     function scan() {
-      Array.prototype.forEach.call(document.querySelectorAll(SELECTOR), function (el) {
+      each(document.querySelectorAll(SELECTOR), function (el) {
         el.setAttribute("data-parvis-state", "waiting");
         if (observer) {
           observer.observe(el);

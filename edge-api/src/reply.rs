@@ -54,7 +54,9 @@ impl Reply {
         if !self.content_type.is_empty() {
             let _ = headers.set("Content-Type", &self.content_type);
         }
-        let _ = headers.set("Cache-Control", "no-store");
+        if !self.headers.iter().any(|(name, _)| name == "Cache-Control") {
+            let _ = headers.set("Cache-Control", "no-store");
+        }
         let _ = headers.set("X-Content-Type-Options", "nosniff");
         for (name, value) in &self.headers {
             let _ = headers.append(name, value);

@@ -27,9 +27,7 @@ pub async fn handle(req: Request, env: Env) -> Response {
         .filter_map(|route| route.matches(&path).map(|params| (route, params)))
         .collect();
     let Some((route, params)) = matching.iter().find(|(route, _)| route.method == method) else {
-        return no_route(&req, &env, &matching, method)
-            .await
-            .into_response();
+        return no_route(&req, &matching, method).into_response();
     };
     let db = match env.d1(DB_BINDING) {
         Ok(db) => db,
@@ -59,21 +57,16 @@ pub async fn handle(req: Request, env: Env) -> Response {
 
 /// No route has this method on this path: a CORS preflight for a widget
 /// path, a 405 when other methods exist, else 404.
-async fn no_route(
+fn no_route(
     req: &Request,
-    env: &Env,
     matching: &[(&Route, Vec<(&'static str, String)>)],
     method: Method,
 ) -> Reply {
-    let Some((route, params)) = matching.first() else {
+    let Some((route, _)) = matching.first() else {
         return ApiError::NotFound("no such route").into_reply();
     };
     if method == Method::Options && route.area() == Area::Public {
-        let id = params
-            .iter()
-            .find(|(name, _)| *name == "id")
-            .map(|(_, v)| v.as_str());
-        return preflight(req, env, id.unwrap_or_default()).await;
+        return preflight(req);
     }
     let mut allowed: Vec<&str> = matching.iter().map(|(r, _)| r.method.as_ref()).collect();
     allowed.sort_unstable();
@@ -81,19 +74,15 @@ async fn no_route(
     ApiError::MethodNotAllowed(allowed.join(", ")).into_reply()
 }
 
-async fn preflight(req: &Request, env: &Env, id: &str) -> Reply {
-    let result = async {
-        let db = env.d1(DB_BINDING)?;
-        match public::widgets::load(&db, id).await? {
-            None => Ok(CorsPolicy::Anyone.apply(CorsPolicy::Anyone.preflight())),
-            Some(widget) => {
-                let cors = CorsPolicy::for_request(req, &widget.allowed_origins());
-                cors.check_write()?;
-                Ok(cors.apply(cors.preflight()))
-            }
-        }
+/// A CORS preflight, answered from the request alone (no D1 query): it
+/// grants nothing by itself. The request that follows is checked against
+/// the widget's city, and a foreign origin's write gets its 403 then.
+fn preflight(req: &Request) -> Reply {
+    let cors = match req.headers().get("Origin").ok().flatten() {
+        Some(origin) => CorsPolicy::Origin(origin),
+        None => CorsPolicy::NoOrigin,
     };
-    result.await.unwrap_or_else(ApiError::into_reply)
+    cors.apply(cors.preflight())
 }
 
 fn is_write(method: &Method) -> bool {
@@ -106,6 +95,10 @@ fn is_write(method: &Method) -> bool {
 /// Residents' routes: the widget's city decides CORS; writes need a voter
 /// token and pass rate limits and idempotency.
 async fn public_route(route: &Route, mut ctx: Ctx) -> Reply {
+    if route.handler == Handler::WidgetFragment {
+        // Served from the cache when possible: its own checks, no D1 first.
+        return public::fragment::serve(ctx).await;
+    }
     let widget = match public::widgets::load(&ctx.db, ctx.param("id")).await {
         Ok(Some(widget)) => widget,
         // An unknown widget has no city to protect: any page may read the
@@ -237,6 +230,8 @@ async fn dispatch(handler: Handler, ctx: &mut Ctx) -> Result<Reply, ApiError> {
     match handler {
         OpenApi => openapi::serve(),
         ReadWidget => widgets::read(ctx).await,
+        // Answered by `public_route` before any widget is loaded.
+        WidgetFragment => Err(ApiError::NotFound("no such route")),
         IssueChallenge => proof::issue(ctx).await,
         CastBallot => ballots::cast(ctx).await,
         ListIdeas => ideas::list(ctx).await,

@@ -9,6 +9,7 @@ use worker::Method;
 pub enum Handler {
     OpenApi,
     ReadWidget,
+    WidgetFragment,
     IssueChallenge,
     CastBallot,
     ListIdeas,
@@ -135,6 +136,7 @@ pub const ROUTES: &[Route] = &[
     route(Get, "/v1/openapi.json", OpenApi),
     // Residents.
     route(Get, "/v1/widgets/{id}", ReadWidget),
+    route(Get, "/v1/widgets/{id}/fragment", WidgetFragment),
     route(Get, "/v1/widgets/{id}/challenge", IssueChallenge),
     route(Post, "/v1/widgets/{id}/ballots", CastBallot),
     route(Get, "/v1/widgets/{id}/ideas", ListIdeas),

@@ -77,3 +77,28 @@ test("the checker sees inside the widgets' shadow roots (a planted fault is caug
   const results = await new AxeBuilder({ page }).include("[data-parvis-widget]").withTags(["wcag2a"]).analyze();
   expect(results.violations.map((v) => v.id)).toContain("label");
 });
+
+// Before the code takes over, and when it cannot load: the server's markup.
+for (const lang of ["fr", "en"]) {
+  for (const theme of ["light", "dark"]) {
+    test(`server-rendered states have no violations (${lang}, ${theme})`, async ({ page }) => {
+      const ids = ["demo-poll", "demo-ideas", "demo-comments"];
+      let release;
+      const gate = new Promise((resolve) => (release = resolve));
+      await page.route("**/pkg/**", async (route) => {
+        await gate;
+        await route.abort();
+      });
+      await page.goto(testPage(ids, { lang, theme }));
+      for (const id of ids) {
+        await expect(page.locator(`[data-parvis-widget="${id}"]`)).toHaveAttribute("data-parvis-state", "shown");
+      }
+      await expectNoViolations(page, "waiting for the code");
+      release();
+      for (const id of ids) {
+        await expect(page.locator(`[data-parvis-widget="${id}"]`)).toHaveAttribute("data-parvis-state", "failed");
+      }
+      await expectNoViolations(page, "code unavailable");
+    });
+  }
+}

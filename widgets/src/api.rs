@@ -62,6 +62,7 @@ pub struct ApiClient {
 
 impl ApiClient {
     /// A client for the API at `origin` (`scheme://host[:port]`).
+    #[cfg(feature = "csr")]
     pub fn new(origin: String) -> ApiClient {
         ApiClient {
             origin: Some(origin),

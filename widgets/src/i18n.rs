@@ -18,6 +18,9 @@ pub fn texts(lang: Lang) -> &'static Texts {
 pub struct Texts {
     pub loading: &'static str,
     pub load_failed: &'static str,
+    /// Under the server's markup when the widget's code could not load.
+    #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+    pub participation_unavailable: &'static str,
     pub retry: &'static str,
     pub not_found: &'static str,
     pub sending: &'static str,
@@ -184,6 +187,7 @@ pub fn city_reply_label(lang: Lang, role: Role) -> String {
 const FR: Texts = Texts {
     loading: "Chargement…",
     load_failed: "Le contenu n’a pas pu être chargé.",
+    participation_unavailable: "Participer n’est pas possible pour le moment : le module n’a pas pu se charger. Le contenu reste lisible.",
     retry: "Réessayer",
     not_found: "Cette consultation n’existe pas ou n’est plus publiée.",
     sending: "Envoi…",
@@ -256,6 +260,7 @@ const FR: Texts = Texts {
 const EN: Texts = Texts {
     loading: "Loading…",
     load_failed: "The content could not be loaded.",
+    participation_unavailable: "Taking part is not possible right now: the widget could not load. The content stays readable.",
     retry: "Try again",
     not_found: "This consultation does not exist or is no longer published.",
     sending: "Sending…",

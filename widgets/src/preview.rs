@@ -4,8 +4,9 @@
 
 use crate::api::ApiClient;
 use crate::common::{Announcer, LiveRegion};
+use crate::context::WidgetContext;
 use crate::i18n::Lang;
-use crate::mount::{WidgetContext, shadow_root};
+use crate::mount::shadow_root;
 use crate::widget::{apply_city_theme, kind_view};
 use leptos::prelude::*;
 use parvis_model::WidgetView;
@@ -21,11 +22,7 @@ pub fn mount_preview(
 ) -> Result<(), JsValue> {
     let root = shadow_root(host, lang, "theme-light")?;
     apply_city_theme(&root, view.get_untracked().theme.as_ref());
-    let context = WidgetContext {
-        api: ApiClient::preview(),
-        lang,
-        widget_id: String::new(),
-    };
+    let context = WidgetContext::new(ApiClient::preview(), lang, String::new());
     // A child of the caller's owner: it is cleaned up with the caller.
     mount_to(root, move || {
         provide_context(context);

@@ -12,6 +12,7 @@ mod bench;
 mod build;
 mod crash_test;
 mod demo;
+mod first_paint_bench;
 mod fuzz;
 mod paths;
 mod process;

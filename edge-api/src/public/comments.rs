@@ -10,7 +10,7 @@ use parvis_model::comments::{
     CommentSubmission, CommentView, ReportRequest, validate_comment, validate_report,
 };
 use parvis_model::ideas::{SupportState, Visibility};
-use parvis_model::paging::PageWindow;
+use parvis_model::paging::{Page, PageWindow};
 use parvis_model::role::Role;
 use parvis_model::time::format_rfc3339;
 use serde::Deserialize;
@@ -65,13 +65,25 @@ impl From<CommentRow> for CommentView {
 /// `GET /v1/widgets/{id}/comments?page=&per_page=`: top-level comments,
 /// newest first, each with its replies, oldest first.
 pub async fn list(ctx: &mut Ctx) -> Result<Reply, ApiError> {
-    let widget = ctx.widget()?;
-    widget.require_kind(WidgetKind::Comments)?;
+    ctx.widget()?.require_kind(WidgetKind::Comments)?;
     let window = PageWindow::parse(
         ctx.query("page").as_deref(),
         ctx.query("per_page").as_deref(),
     )
     .map_err(ApiError::InvalidQuery)?;
+    Reply::json(200, &page(ctx, window).await?)
+}
+
+/// The first page, as the list answers it with no parameters (the
+/// server-rendered fragment shows it).
+pub async fn first_page(ctx: &Ctx) -> Result<Page<CommentView>, ApiError> {
+    let window = PageWindow::parse(None, None).map_err(ApiError::InvalidQuery)?;
+    page(ctx, window).await
+}
+
+async fn page(ctx: &Ctx, window: PageWindow) -> Result<Page<CommentView>, ApiError> {
+    let widget = ctx.widget()?;
+    widget.require_kind(WidgetKind::Comments)?;
     let voter = ctx.voter_or_nobody();
     let rows: Vec<CommentRow> = all(query(
         &ctx.db,
@@ -121,7 +133,7 @@ pub async fn list(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         &[Arg::Text(&widget.id), Arg::Text(voter)],
     )?)
     .await?;
-    Reply::json(200, &window.wrap(items, total.map_or(0, |t| t.total)))
+    Ok(window.wrap(items, total.map_or(0, |t| t.total)))
 }
 
 /// Loads one comment of this widget as the asking voter sees it.

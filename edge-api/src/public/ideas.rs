@@ -9,7 +9,7 @@ use parvis_model::WidgetKind;
 use parvis_model::ideas::{
     IdeaSort, IdeaStatus, IdeaSubmission, IdeaView, SupportState, Visibility, validate_idea,
 };
-use parvis_model::paging::PageWindow;
+use parvis_model::paging::{Page, PageWindow};
 use parvis_model::time::format_rfc3339;
 use serde::Deserialize;
 
@@ -58,8 +58,7 @@ impl From<IdeaRow> for IdeaView {
 
 /// `GET /v1/widgets/{id}/ideas?sort=top|newest&page=&per_page=`.
 pub async fn list(ctx: &mut Ctx) -> Result<Reply, ApiError> {
-    let widget = ctx.widget()?;
-    widget.require_kind(WidgetKind::Ideas)?;
+    ctx.widget()?.require_kind(WidgetKind::Ideas)?;
     let sort = match ctx.query("sort").as_deref() {
         None | Some("top") => IdeaSort::Top,
         Some("newest") => IdeaSort::Newest,
@@ -74,6 +73,19 @@ pub async fn list(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         ctx.query("per_page").as_deref(),
     )
     .map_err(ApiError::InvalidQuery)?;
+    Reply::json(200, &page(ctx, sort, window).await?)
+}
+
+/// The first page by supports, as the list answers it with no parameters
+/// (the server-rendered fragment shows it).
+pub async fn first_page(ctx: &Ctx) -> Result<Page<IdeaView>, ApiError> {
+    ctx.widget()?.require_kind(WidgetKind::Ideas)?;
+    let window = PageWindow::parse(None, None).map_err(ApiError::InvalidQuery)?;
+    page(ctx, IdeaSort::Top, window).await
+}
+
+async fn page(ctx: &Ctx, sort: IdeaSort, window: PageWindow) -> Result<Page<IdeaView>, ApiError> {
+    let widget = ctx.widget()?;
     let order = match sort {
         IdeaSort::Top => "i.supports DESC, i.id DESC",
         IdeaSort::Newest => "i.id DESC",
@@ -106,7 +118,7 @@ pub async fn list(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     )?)
     .await?;
     let items: Vec<IdeaView> = rows.into_iter().map(IdeaView::from).collect();
-    Reply::json(200, &window.wrap(items, total.map_or(0, |t| t.total)))
+    Ok(window.wrap(items, total.map_or(0, |t| t.total)))
 }
 
 /// Loads one idea as the asking voter sees it.

@@ -204,6 +204,7 @@ pub async fn decide(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         )?,
     ];
     ctx.db.batch(statements).await?;
+    purge_fragments(ctx, &ideas, &comments).await?;
     Ok(Reply::no_content())
 }
 
@@ -271,5 +272,25 @@ pub async fn undo(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         )?);
     }
     ctx.db.batch(statements).await?;
+    purge_fragments(ctx, &ideas, &comments).await?;
     Ok(Reply::no_content())
+}
+
+/// Residents see a decision at once: the server-rendered fragments of the
+/// items' widgets are purged (`ideas` and `comments` are JSON id arrays).
+async fn purge_fragments(ctx: &Ctx, ideas: &str, comments: &str) -> Result<(), ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        widget_id: String,
+    }
+    let rows: Vec<Row> = all(query(
+        &ctx.db,
+        "SELECT widget_id FROM ideas WHERE id IN (SELECT value FROM json_each(?1)) \
+         UNION SELECT widget_id FROM comments WHERE id IN (SELECT value FROM json_each(?2))",
+        &[Arg::Text(ideas), Arg::Text(comments)],
+    )?)
+    .await?;
+    let ids: Vec<&str> = rows.iter().map(|row| row.widget_id.as_str()).collect();
+    crate::public::fragment::purge(ctx, &ids).await;
+    Ok(())
 }

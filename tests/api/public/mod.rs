@@ -2,6 +2,7 @@
 
 mod ballots;
 pub(crate) mod comments;
+mod fragment;
 mod ideas;
 mod voter_data;
 mod widgets;

@@ -1,8 +1,8 @@
 //! Posting a comment or a reply. The text stays until it is stored.
 
 use crate::common::{FieldErrors, Sending, TextField, failure_message};
+use crate::context::use_widget_context;
 use crate::i18n::texts;
-use crate::mount::use_widget_context;
 use crate::voter::RetryKey;
 use crate::widget::use_announcer;
 use leptos::ev::SubmitEvent;

@@ -2,8 +2,8 @@
 
 use crate::api::Method;
 use crate::common::{Sending, failure_message};
+use crate::context::use_widget_context;
 use crate::i18n::texts;
-use crate::mount::use_widget_context;
 use crate::widget::use_announcer;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;

@@ -3,8 +3,8 @@
 use super::comment_form::CommentForm;
 use super::comment_item::CommentItem;
 use crate::common::{ListFooter, ListState, Paged, RichText};
+use crate::context::use_widget_context;
 use crate::i18n::texts;
-use crate::mount::use_widget_context;
 use crate::widget::status_note;
 use leptos::prelude::*;
 use parvis_model::comments::CommentView;
@@ -65,7 +65,10 @@ pub fn CommentThread(
         let context = context.clone();
         move || thread.comments.load(&context, "/comments".to_owned(), 1)
     };
-    load_first();
+    let first = context.seed.take_comments();
+    thread
+        .comments
+        .start(&context, "/comments".to_owned(), first);
     let load_more = {
         let context = context.clone();
         move |_| {

@@ -1,7 +1,7 @@
 //! A labelled text field with its error message, wired for screen readers.
 
+use crate::context::use_widget_context;
 use crate::i18n::field_error;
-use crate::mount::use_widget_context;
 use leptos::prelude::*;
 use parvis_model::FieldError;
 

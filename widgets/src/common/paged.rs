@@ -2,8 +2,9 @@
 //! comment threads.
 
 use crate::api::ApiFailure;
+use crate::context::WidgetContext;
 use crate::decode::Decode;
-use crate::mount::WidgetContext;
+use crate::widget::ListSettled;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parvis_model::paging::Page;
@@ -27,6 +28,8 @@ pub struct Paged<T: Send + Sync + 'static> {
     pub next_page: RwSignal<Option<u32>>,
     /// Loading, ready or failed.
     pub state: RwSignal<ListState>,
+    /// Told when the first load settles (see [`ListSettled`]).
+    settled: Option<RwSignal<bool>>,
 }
 
 impl<T: Send + Sync + 'static> Clone for Paged<T> {
@@ -44,6 +47,33 @@ impl<T: Clone + Decode + Send + Sync + 'static> Paged<T> {
             items: RwSignal::new(Vec::new()),
             next_page: RwSignal::new(None),
             state: RwSignal::new(ListState::Loading),
+            settled: ListSettled::find(),
+        }
+    }
+
+    /// Shows `first` as the first page, known without a request: from the
+    /// seed, else loads the first page of `path`.
+    pub fn start(self, context: &WidgetContext, path: String, first: Option<Page<T>>) {
+        match first.filter(|_| context.api.known_voter().is_none()) {
+            Some(page) => self.settle(page, 1),
+            None => self.load(context, path, 1),
+        }
+    }
+
+    fn settle(self, loaded: Page<T>, page: u32) {
+        if page == 1 {
+            self.items.set(loaded.items);
+        } else {
+            self.items.update(|items| items.extend(loaded.items));
+        }
+        self.next_page.set(loaded.next_page);
+        self.state.set(ListState::Ready);
+        self.mark_settled();
+    }
+
+    fn mark_settled(self) {
+        if let Some(settled) = self.settled {
+            settled.set(true);
         }
     }
 
@@ -60,21 +90,20 @@ impl<T: Clone + Decode + Send + Sync + 'static> Paged<T> {
                 .get::<Page<T>>(&context.widget_id, &tail, context.api.known_voter())
                 .await
             {
-                Ok(loaded) => {
-                    if page == 1 {
-                        self.items.set(loaded.items);
-                    } else {
-                        self.items.update(|items| items.extend(loaded.items));
-                    }
-                    self.next_page.set(loaded.next_page);
-                    self.state.set(ListState::Ready);
-                }
+                Ok(loaded) => self.settle(loaded, page),
                 // A preview has no list: it shows the empty state.
                 Err(ApiFailure::Preview) => {
-                    self.items.set(Vec::new());
-                    self.state.set(ListState::Ready);
+                    let nothing = Page {
+                        items: Vec::new(),
+                        next_page: None,
+                        total: 0,
+                    };
+                    self.settle(nothing, 1)
                 }
-                Err(_) => self.state.set(ListState::Failed),
+                Err(_) => {
+                    self.state.set(ListState::Failed);
+                    self.mark_settled();
+                }
             }
         });
     }
@@ -93,7 +122,7 @@ pub fn ListFooter(
     /// Loads the next page.
     more: Callback<()>,
 ) -> impl IntoView {
-    let text = crate::i18n::texts(crate::mount::use_widget_context().lang);
+    let text = crate::i18n::texts(crate::context::use_widget_context().lang);
     move || {
         match state.get() {
         ListState::Loading => view! { <p class="notice loading">{text.loading}</p> }.into_any(),

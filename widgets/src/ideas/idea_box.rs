@@ -3,8 +3,8 @@
 use super::idea_card::IdeaCard;
 use super::idea_form::IdeaForm;
 use crate::common::{ListFooter, ListState, Paged, RichText};
+use crate::context::use_widget_context;
 use crate::i18n::texts;
-use crate::mount::use_widget_context;
 use crate::widget::status_note;
 use leptos::prelude::*;
 use parvis_model::ideas::IdeaView;
@@ -25,7 +25,8 @@ pub fn IdeaBox(
         let context = context.clone();
         move || ideas.load(&context, path(), 1)
     };
-    load_first();
+    // The seed's first page is sorted by supports, as `sort` starts.
+    ideas.start(&context, path(), context.seed.take_ideas());
     let on_sort = {
         let load_first = load_first.clone();
         move |ev| {

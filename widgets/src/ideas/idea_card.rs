@@ -2,8 +2,8 @@
 
 use crate::api::Method;
 use crate::common::{RichText, failure_message};
+use crate::context::use_widget_context;
 use crate::i18n::{idea_status, supports, texts};
-use crate::mount::use_widget_context;
 use crate::widget::use_announcer;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

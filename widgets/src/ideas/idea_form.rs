@@ -2,8 +2,8 @@
 //! is stored; retries of the same text reuse one idempotency key.
 
 use crate::common::{FieldErrors, Sending, TextField, failure_message};
+use crate::context::use_widget_context;
 use crate::i18n::texts;
-use crate::mount::use_widget_context;
 use crate::voter::RetryKey;
 use crate::widget::use_announcer;
 use leptos::ev::SubmitEvent;

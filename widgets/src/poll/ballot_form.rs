@@ -3,8 +3,8 @@
 
 use crate::api::{ApiFailure, Method};
 use crate::common::{Sending, failure_message};
+use crate::context::use_widget_context;
 use crate::i18n::{choose_between, texts};
-use crate::mount::use_widget_context;
 use crate::widget::use_announcer;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;

@@ -3,8 +3,8 @@
 use super::ballot_form::BallotForm;
 use super::results::Results;
 use crate::common::RichText;
+use crate::context::use_widget_context;
 use crate::i18n::texts;
-use crate::mount::use_widget_context;
 use crate::widget::status_note;
 use leptos::prelude::*;
 use parvis_model::{WidgetStatus, WidgetView};

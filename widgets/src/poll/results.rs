@@ -1,8 +1,8 @@
 //! The results: one bar per option, each with its percentage and count in
 //! text, so nothing is told by the bar's length alone.
 
+use crate::context::use_widget_context;
 use crate::i18n::texts;
-use crate::mount::use_widget_context;
 use leptos::prelude::*;
 use parvis_model::{WidgetView, percentages};
 
