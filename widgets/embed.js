@@ -1,7 +1,9 @@
 /*! Parvis embed loader. Paste once per page:
  *    <script src="https://PARVIS_HOST/embed.js" async></script>
  *  then place <div data-parvis-widget="WIDGET_ID"></div> where a widget goes
- *  (optional: data-lang="fr|en", data-theme="light|dark|auto").
+ *  (optional: data-parvis-kind="poll|ideas|comments", which the dashboard's
+ *  snippet carries so the code can load while the first view is on its way;
+ *  data-lang="fr|en", data-theme="light|dark|auto").
  *  The API origin is taken from this script's own src, so a self-hosted copy
  *  works unchanged. Nothing loads until a placeholder nears the viewport, and
  *  the loader never throws into the host page.
@@ -28,13 +30,18 @@
     Array.prototype.forEach.call(list, action);
   }
 
+  // A widget kind that has a bundle of its own.
+  function isKind(name) {
+    return name !== "all" && Object.prototype.hasOwnProperty.call(BUNDLES, name);
+  }
+
   try {
     var script = document.currentScript;
     if (!script || !script.src) {
       return warn("embed.js must be loaded by a <script src=…> tag");
     }
     var origin = new URL(script.src).origin;
-    var loading = {};
+    var loading = Object.create(null);
 
     // Loads one bundle's JS glue and wasm once, on first need: both
     // downloads start at once, and the wasm compiles as it arrives.
@@ -62,14 +69,14 @@
     // a page never pays for kinds it does not show, nor twice for the runtime.
     function bundleFor(kind) {
       if (loading.all) return "all";
-      if (kind && loading[kind]) return kind;
+      if (isKind(kind) && loading[kind]) return kind;
       var same = Array.prototype.every.call(
         document.querySelectorAll("[data-parvis-widget]"),
         function (el) {
           return el.getAttribute("data-parvis-kind") === kind;
         }
       );
-      return kind && BUNDLES[kind] && same ? kind : "all";
+      return isKind(kind) && same ? kind : "all";
     }
 
     // As the widget's mount reads them: data-lang, else the page's lang.
@@ -138,11 +145,15 @@
 
     function mount(el) {
       var id = el.getAttribute("data-parvis-widget");
+      // The snippet's kind, when it has one: its code downloads alongside
+      // the fragment (the fragment's own kind decides in the end).
+      var hinted = el.getAttribute("data-parvis-kind");
+      if (isKind(hinted)) loadBundle(bundleFor(hinted));
       showFragment(el)
         .then(null, function (error) {
           warn("could not show widget " + id + " before its code; mounting it directly", error);
           if (el.shadowRoot) el.shadowRoot.innerHTML = "";
-          return { kind: null, seed: undefined };
+          return { kind: isKind(hinted) ? hinted : null, seed: undefined };
         })
         .then(function (shown) {
           return loadBundle(bundleFor(shown.kind)).then(

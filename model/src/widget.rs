@@ -136,9 +136,30 @@ pub struct WidgetView {
     pub theme: Option<crate::staff::Theme>,
 }
 
+/// What a webmaster pastes: the loader from Parvis' origin and the
+/// widget's placeholder. The kind lets the loader fetch the widget's code
+/// while its first view is on the way (the loader learns it otherwise).
+pub fn embed_snippet(parvis_origin: &str, id: &str, kind: WidgetKind) -> String {
+    use crate::wire::WireName;
+    format!(
+        "<script src=\"{parvis_origin}/embed.js\" async></script>\n\
+         <div data-parvis-widget=\"{id}\" data-parvis-kind=\"{}\"></div>",
+        kind.wire_name()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_snippet_names_the_loader_the_widget_and_its_kind() {
+        assert_eq!(
+            embed_snippet("https://parvis.example", "budget-2027", WidgetKind::Ideas),
+            "<script src=\"https://parvis.example/embed.js\" async></script>\n\
+             <div data-parvis-widget=\"budget-2027\" data-parvis-kind=\"ideas\"></div>"
+        );
+    }
 
     fn check(vis: ResultsVisibility, status: WidgetStatus, voted: bool, expected: bool) {
         assert_eq!(

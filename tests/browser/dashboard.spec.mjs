@@ -43,8 +43,9 @@ test("a poll made in the dashboard, pasted on a page, voted on, shows in results
   await page.getByRole("button", { name: "Enregistrer" }).click();
 
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(page.getByTestId("snippet")).toContainText('data-parvis-kind="poll"');
   const snippet = await page.getByTestId("snippet").textContent();
-  expect(snippet).toMatch(/^<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" async><\/script>\n<div data-parvis-widget="[a-z0-9-]+"><\/div>$/);
+  expect(snippet).toMatch(/^<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" async><\/script>\n<div data-parvis-widget="[a-z0-9-]+" data-parvis-kind="poll"><\/div>$/);
   const widgetId = snippet.match(/data-parvis-widget="([^"]+)"/)[1];
   await expectNoViolations(page, "detail");
 

@@ -123,6 +123,17 @@ test("a page downloads only the code of the kinds it shows", async ({ page }) =>
     expect(response.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
   }
 
+  // The snippet's kind starts the code's download alongside the fragment;
+  // a wrong one costs a download, never the widget.
+  for (const kinds of ["poll", "ideas"]) {
+    code.length = 0;
+    await page.goto(testPage(["demo-poll"], { kinds }));
+    await new PollWidget(page, "demo-poll").waitUntilInteractive();
+    const wasm = code.map((r) => new URL(r.url()).pathname.split("/").pop()).filter((n) => n.endsWith(".wasm"));
+    expect(wasm.some((name) => name.startsWith("parvis-poll."))).toBe(true);
+    expect(wasm).toHaveLength(kinds === "poll" ? 1 : 2);
+  }
+
   // Several kinds: one bundle with every kind, as before.
   code.length = 0;
   await page.goto(testPage(["demo-poll", "demo-ideas", "demo-comments"]));

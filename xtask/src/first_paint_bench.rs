@@ -23,6 +23,7 @@ const KINDS: [(&str, &str); 3] = [
 ];
 
 /// A city page holding one placeholder (or none), text above and below.
+/// Placeholders are written as the dashboard's snippet writes them.
 fn page(title: &str, embed: &str) -> String {
     format!(
         "<!doctype html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">\
@@ -44,7 +45,7 @@ fn write_pages(site: &Path, city_url: &str, isso: Option<u16>) -> Result<Value> 
     );
     for (kind, id) in KINDS {
         let embed = format!(
-            "<div data-parvis-widget=\"{id}\"></div>\
+            "<div data-parvis-widget=\"{id}\" data-parvis-kind=\"{kind}\"></div>\
              <script src=\"{{{{PARVIS_ORIGIN}}}}/embed.js\" async></script>"
         );
         std::fs::write(site.join(format!("{kind}.html")), page(kind, &embed))?;

@@ -12,6 +12,7 @@ use parvis_model::WidgetKind;
 use parvis_model::ideas::Visibility;
 use parvis_model::results::WidgetResults;
 use parvis_model::staff::StaffWidget;
+use parvis_model::widget::embed_snippet;
 
 /// The detail page of widget `id`.
 #[component]
@@ -36,15 +37,22 @@ pub fn WidgetDetail(
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
-    let snippet = format!(
-        "<script src=\"{origin}/embed.js\" async></script>\n<div data-parvis-widget=\"{id}\"></div>"
-    );
+    // Shown once the widget (and so its kind) is loaded.
+    let snippet = {
+        let id = id.clone();
+        move || {
+            data.get()
+                .and_then(Result::ok)
+                .map(|(widget, _)| embed_snippet(&origin, &id, widget.kind))
+                .unwrap_or_default()
+        }
+    };
     let copied = RwSignal::new(false);
     let copy = {
         let snippet = snippet.clone();
         move |_| {
             if let Some(window) = web_sys::window() {
-                let _ = window.navigator().clipboard().write_text(&snippet);
+                let _ = window.navigator().clipboard().write_text(&snippet());
                 copied.set(true);
             }
         }
