@@ -1,28 +1,40 @@
 //! Reading request bodies within limits, and parsing them as JSON.
 
 use crate::error::ApiError;
+use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 use worker::Request;
 
 /// Largest body the API reads; anything larger is refused with 413.
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
 
-/// Reads the whole body, refusing more than [`MAX_BODY_BYTES`] (by its
-/// declared length first, so a huge upload is not read at all).
+/// Reads the whole body, refusing more than [`MAX_BODY_BYTES`]: by its
+/// declared length first, so a huge upload is not read at all, then while
+/// it streams, so a body without a length (chunked) is cut as soon as it
+/// passes the limit, never buffered whole.
 pub async fn read(req: &mut Request) -> Result<Vec<u8>, ApiError> {
     let declared = req.headers().get("Content-Length")?;
     let declared = declared.and_then(|value| value.trim().parse::<u64>().ok());
     if declared.is_some_and(|length| length > MAX_BODY_BYTES as u64) {
         return Err(ApiError::PayloadTooLarge);
     }
-    let bytes = req
-        .bytes()
-        .await
-        .map_err(|error| ApiError::MalformedJson(format!("unreadable body: {error}")))?;
-    if bytes.len() > MAX_BODY_BYTES {
-        return Err(ApiError::PayloadTooLarge);
+    if declared == Some(0) {
+        return Ok(Vec::new());
     }
-    Ok(bytes)
+    // A request without a body has no stream: its body is empty.
+    let Ok(mut stream) = req.stream() else {
+        return Ok(Vec::new());
+    };
+    let mut body = Vec::new();
+    while let Some(chunk) = stream.next().await {
+        let chunk =
+            chunk.map_err(|error| ApiError::MalformedJson(format!("unreadable body: {error}")))?;
+        if body.len() + chunk.len() > MAX_BODY_BYTES {
+            return Err(ApiError::PayloadTooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 /// Parses a body declared as `application/json` into exactly `T`.

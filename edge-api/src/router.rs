@@ -212,6 +212,10 @@ async fn staff_route(route: &Route, mut ctx: Ctx) -> Reply {
     let result = async {
         staff::session::check_same_origin(&ctx, is_write(&route.method))?;
         if is_write(&route.method) {
+            // Nobody's body is read before they are known (signing in and out aside).
+            if !matches!(route.handler, Handler::SignIn | Handler::SignOut) {
+                staff::session::require_signed_in(&ctx).await?;
+            }
             ctx.body = body::read(&mut ctx.req).await?;
         }
         dispatch(route.handler, &mut ctx).await

@@ -79,15 +79,24 @@ pub enum Segment<'a> {
     Link(&'a str),
 }
 
+/// Characters that cannot be part of a URL (RFC 3986), so a link ends
+/// before them: white space, controls, `<>"{}|\^` and the backquote.
+fn ends_url(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || "<>\"{}|\\^`".contains(c)
+}
+
 /// Splits text into plain parts and `http://` or `https://` links. A link
-/// ends at white space or at the end; trailing punctuation that usually ends
-/// a sentence (`.,;:!?)»"'`) stays outside it. Nothing else ever becomes markup.
+/// ends at a character no URL can hold (see [`ends_url`]) or at the end;
+/// trailing punctuation that usually ends a sentence (`.,;:!?)»'`) stays
+/// outside it. A link to a host written with non-ASCII letters stays text
+/// (it could imitate another host letter for letter). Nothing else ever
+/// becomes markup.
 pub fn segments(text: &str) -> Vec<Segment<'_>> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(start) = find_link_start(rest) {
         let end = rest[start..]
-            .find(char::is_whitespace)
+            .find(ends_url)
             .map_or(rest.len(), |offset| start + offset);
         let link =
             rest[start..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '»', '"', '\'']);
@@ -96,7 +105,7 @@ pub fn segments(text: &str) -> Vec<Segment<'_>> {
         if start > 0 {
             out.push(Segment::Text(&rest[..start]));
         }
-        if scheme_only {
+        if scheme_only || !real_host(link).is_some_and(|h| h.is_ascii()) {
             out.push(Segment::Text(link));
         } else {
             out.push(Segment::Link(link));
@@ -107,6 +116,31 @@ pub fn segments(text: &str) -> Vec<Segment<'_>> {
         out.push(Segment::Text(rest));
     }
     out
+}
+
+/// The host a link really leads to: after any `user:password@` part,
+/// before the port, path, query or fragment.
+pub fn real_host(url: &str) -> Option<&str> {
+    let (_, after_scheme) = url.split_once("://")?;
+    let authority = after_scheme
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default();
+    let host_and_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = match host_and_port.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host_and_port.split(':').next().unwrap_or_default(),
+    };
+    (!host.is_empty()).then_some(host)
+}
+
+/// The real host of a link whose text names something else first (a
+/// `https://ville.fr@evil.example` link leads to `evil.example`), to be
+/// shown beside it; `None` for an honest link.
+pub fn hidden_host(url: &str) -> Option<&str> {
+    let (_, after_scheme) = url.split_once("://")?;
+    let authority = after_scheme.split(['/', '?', '#']).next()?;
+    authority.contains('@').then(|| real_host(url)).flatten()
 }
 
 fn find_link_start(text: &str) -> Option<usize> {
@@ -188,12 +222,62 @@ mod tests {
         );
         assert_eq!(
             segments("<a href=x>https://</a>"),
-            [Text("<a href=x>"), Text("https://</a>")]
+            [Text("<a href=x>"), Text("https://"), Text("</a>")]
         );
         assert_eq!(segments(""), Vec::<Segment>::new());
         assert_eq!(
             segments("(https://ville.fr)"),
             [Text("("), Link("https://ville.fr"), Text(")")]
+        );
+    }
+
+    /// Issue 13, item 8: links end where no URL can go on.
+    #[test]
+    fn links_end_at_characters_no_url_holds() {
+        use Segment::*;
+        assert_eq!(
+            segments("https://ex.example/<script>alert(1)</script>"),
+            [
+                Link("https://ex.example/"),
+                Text("<script>alert(1)</script>")
+            ]
+        );
+        assert_eq!(
+            segments("https://ex.example/';</style>"),
+            [Link("https://ex.example/"), Text("';</style>")]
+        );
+        assert_eq!(
+            segments("https://ex.example/\"onmouseover=alert('x')"),
+            [
+                Link("https://ex.example/"),
+                Text("\"onmouseover=alert('x')")
+            ]
+        );
+    }
+
+    /// Issue 13, item 8: a link's real host is known and can be shown; a
+    /// host in non-ASCII letters is not linked.
+    #[test]
+    fn links_show_the_host_they_really_lead_to() {
+        use Segment::*;
+        assert_eq!(
+            hidden_host("https://ville.fr@evil.example/x"),
+            Some("evil.example")
+        );
+        assert_eq!(
+            hidden_host("https://u:p@evil.example:8443"),
+            Some("evil.example")
+        );
+        assert_eq!(hidden_host("https://ville.fr/a@b"), None);
+        assert_eq!(hidden_host("https://ville.fr"), None);
+        assert_eq!(
+            real_host("https://[2001:db8::1]:8080/"),
+            Some("2001:db8::1")
+        );
+        // A Cyrillic "е" in "villе.fr": shown as text, never a link.
+        assert_eq!(
+            segments("https://vill\u{435}.fr/vote"),
+            [Text("https://vill\u{435}.fr/vote")]
         );
     }
 

@@ -276,7 +276,7 @@ pub fn unique_ip() -> String {
 
 /// A signed-in staff member's session cookie.
 pub struct Session {
-    /// `parvis_session=…`
+    /// `__Host-parvis_session=…`
     pub cookie: String,
 }
 

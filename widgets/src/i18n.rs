@@ -101,6 +101,14 @@ pub fn idea_status(lang: Lang, status: IdeaStatus) -> &'static str {
     if lang == Lang::Fr { fr } else { en }
 }
 
+/// Beside a link whose text names another host than the one it leads to.
+pub fn leads_to(lang: Lang, host: &str) -> String {
+    match lang {
+        Lang::Fr => format!("mène à {host}"),
+        Lang::En => format!("leads to {host}"),
+    }
+}
+
 /// The label of a report's reason, as residents chose it.
 pub fn report_reason(lang: Lang, reason: ReportReason) -> &'static str {
     let index = match reason {

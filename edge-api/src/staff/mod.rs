@@ -6,6 +6,7 @@ pub mod audit;
 pub mod city;
 pub mod city_replies;
 pub mod exports;
+pub mod guessing;
 pub mod integrity;
 pub mod moderation;
 pub mod session;

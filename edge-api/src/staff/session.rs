@@ -8,20 +8,27 @@ use crate::db::{Arg, first, query, run};
 use crate::error::ApiError;
 use crate::reply::Reply;
 use crate::staff::city::load_city;
+use crate::staff::guessing;
 use parvis_model::staff::{PasswordChange, Role, SignIn, StaffAccount, StaffMe, check_password};
 use parvis_model::{FieldError, FieldErrorCode};
 use serde::Deserialize;
 
-/// The session cookie's name.
-const COOKIE: &str = "parvis_session";
+/// The session cookie. `__Host-` makes the browser refuse it unless it is
+/// `Secure`, has `Path=/` and no `Domain`, and was set by this very host:
+/// a page on a sibling subdomain of the city cannot plant or overwrite it.
+const COOKIE: &str = "__Host-parvis_session";
 /// A session lasts eight hours (a working day), then staff sign in again.
 const SESSION_SECONDS: i64 = 8 * 3600;
-/// Failed sign-ins counted over this window…
-const THROTTLE_WINDOW: i64 = 15 * 60;
-/// …at most this many per e-mail…
-const MAX_FAILURES_PER_EMAIL: u32 = 5;
-/// …and this many per client IP.
-const MAX_FAILURES_PER_IP: u32 = 30;
+/// A browser staff signed in from before, remembered for a year (see
+/// migration 0010): its sign-ins are counted apart from strangers' guesses.
+const DEVICE_COOKIE: &str = "__Host-parvis_device";
+const DEVICE_SECONDS: i64 = 365 * 24 * 3600;
+/// Wrong passwords allowed per account (or per known browser) in the
+/// throttle's window (`guessing::WINDOW_SECONDS`, 15 minutes): 480 guesses
+/// a day at most, against a 12-character minimum.
+const MAX_FAILURES_PER_ACCOUNT: u32 = 5;
+/// …and per client network (IPv4 address, IPv6 /64), across accounts.
+const MAX_FAILURES_PER_NETWORK: u32 = 30;
 
 /// The signed-in staff member.
 #[derive(Debug, Clone, Deserialize)]
@@ -58,7 +65,14 @@ impl Staff {
 /// Staff routes answer only their own origin (the dashboard). A write must
 /// say where it comes from; browsers always do.
 pub fn check_same_origin(ctx: &Ctx, is_write: bool) -> Result<(), ApiError> {
-    if ctx.header("Sec-Fetch-Site").as_deref() == Some("cross-site") {
+    // Browsers say where a request comes from: only the dashboard itself
+    // (or the address bar) may reach staff routes, not a sibling subdomain
+    // (`same-site`) nor another site. Clients that are not browsers send
+    // no such header and meet the `Origin` checks below.
+    if let Some(site) = ctx.header("Sec-Fetch-Site")
+        && site != "same-origin"
+        && site != "none"
+    {
         return Err(ApiError::OriginNotAllowed);
     }
     match ctx.header("Origin") {
@@ -70,10 +84,14 @@ pub fn check_same_origin(ctx: &Ctx, is_write: bool) -> Result<(), ApiError> {
 }
 
 fn session_token(ctx: &Ctx) -> Option<String> {
+    cookie_value(ctx, COOKIE)
+}
+
+fn cookie_value(ctx: &Ctx, wanted: &str) -> Option<String> {
     let cookies = ctx.header("Cookie")?;
     cookies.split(';').find_map(|pair| {
         let (name, value) = pair.trim().split_once('=')?;
-        (name == COOKIE && !value.is_empty()).then(|| value.to_owned())
+        (name == wanted && !value.is_empty()).then(|| value.to_owned())
     })
 }
 
@@ -102,31 +120,10 @@ pub async fn require_signed_in(ctx: &Ctx) -> Result<Staff, ApiError> {
     .ok_or(ApiError::Unauthenticated)
 }
 
-fn cookie(ctx: &Ctx, value: &str, max_age: i64) -> String {
-    let host = ctx
-        .req
-        .url()
-        .ok()
-        .and_then(|url| url.host_str().map(str::to_owned));
-    let local = matches!(host.as_deref(), Some("localhost" | "127.0.0.1" | "[::1]"));
-    let secure = if local { "" } else { "; Secure" };
-    format!(
-        "{COOKIE}={value}; Path=/v1/staff; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}"
-    )
-}
-
-async fn failures(ctx: &Ctx, key_hash: &str) -> Result<u32, ApiError> {
-    #[derive(Deserialize)]
-    struct Count {
-        failures: u32,
-    }
-    let count: Option<Count> = first(query(
-        &ctx.db,
-        "SELECT COUNT(*) AS failures FROM sign_in_failures WHERE key_hash = ?1 AND at > ?2",
-        &[Arg::Text(key_hash), Arg::Int(ctx.now - THROTTLE_WINDOW)],
-    )?)
-    .await?;
-    Ok(count.map_or(0, |c| c.failures))
+/// Always `Secure` (browsers accept it from `http://localhost` and
+/// `127.0.0.1` too, so the local demo works the same).
+fn cookie(name: &str, value: &str, max_age: i64) -> String {
+    format!("{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; Secure; SameSite=Strict")
 }
 
 #[derive(Deserialize)]
@@ -155,27 +152,42 @@ pub async fn hash_password(password: &str) -> Result<(String, String), ApiError>
     Ok((salt, hash))
 }
 
-/// `POST /v1/staff/session`: throttled per e-mail and per IP; sets the
-/// session cookie and answers who signed in.
+/// `POST /v1/staff/session`: throttled per account and per network (each
+/// attempt counted before its password is hashed); sets the session cookie,
+/// remembers the browser, and answers who signed in.
 pub async fn sign_in(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     let request: SignIn = ctx.json()?;
     let email = request.email.trim().to_lowercase();
-    let ip = ctx
-        .header("CF-Connecting-IP")
-        .unwrap_or_else(|| "unknown".to_owned());
-    let email_key = keyed_hash(&ctx.env, "sign-in-email", &email)?;
-    let ip_key = keyed_hash(&ctx.env, "sign-in-ip", &ip)?;
-    if failures(ctx, &email_key).await? >= MAX_FAILURES_PER_EMAIL
-        || failures(ctx, &ip_key).await? >= MAX_FAILURES_PER_IP
-    {
-        return Err(ApiError::RateLimited(THROTTLE_WINDOW as u32));
-    }
     let credentials: Option<Credentials> = first(query(
         &ctx.db,
         "SELECT id, password_hash, password_salt, password_iterations FROM staff WHERE email = ?1",
         &[Arg::Text(&email)],
     )?)
     .await?;
+    let device = match &credentials {
+        Some(account) => known_device(ctx, account.id).await?,
+        None => None,
+    };
+    // From a browser this account signed in from before, attempts count
+    // under that browser alone: strangers guessing at the e-mail (who
+    // cannot have its cookie) cannot lock the real person out.
+    let keys = match &device {
+        Some(device_hash) => vec![(
+            keyed_hash(&ctx.env, "sign-in-device", device_hash)?,
+            MAX_FAILURES_PER_ACCOUNT,
+        )],
+        None => vec![
+            (
+                keyed_hash(&ctx.env, "sign-in-email", &email)?,
+                MAX_FAILURES_PER_ACCOUNT,
+            ),
+            (
+                keyed_hash(&ctx.env, "sign-in-network", &ctx.network())?,
+                MAX_FAILURES_PER_NETWORK,
+            ),
+        ],
+    };
+    let attempt = guessing::begin(ctx, &keys).await?;
     // Unknown e-mails cost the same PBKDF2 as known ones, so timing tells nothing.
     let decoy = Credentials {
         id: 0,
@@ -188,25 +200,11 @@ pub async fn sign_in(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     let password_ok =
         request.password.len() <= 1024 && verify(&credentials, &request.password).await?;
     if !(known && password_ok) {
-        let record = |key: &str| {
-            query(
-                &ctx.db,
-                "INSERT INTO sign_in_failures (key_hash, at) VALUES (?1, ?2)",
-                &[Arg::Text(key), Arg::Int(ctx.now)],
-            )
-        };
-        let prune = query(
-            &ctx.db,
-            "DELETE FROM sign_in_failures WHERE at < ?1",
-            &[Arg::Int(ctx.now - THROTTLE_WINDOW)],
-        )?;
-        ctx.db
-            .batch(vec![record(&email_key)?, record(&ip_key)?, prune])
-            .await?;
         return Err(ApiError::InvalidCredentials);
     }
+    guessing::forget(ctx, attempt).await?;
     let token = random_hex(32)?;
-    run(query(
+    let mut statements = vec![query(
         &ctx.db,
         "INSERT INTO sessions (token_hash, staff_id, expires_at, created_at) VALUES (?1, ?2, ?3, ?4)",
         &[
@@ -215,10 +213,53 @@ pub async fn sign_in(ctx: &mut Ctx) -> Result<Reply, ApiError> {
             Arg::Int(ctx.now + SESSION_SECONDS),
             Arg::Int(ctx.now),
         ],
+    )?];
+    let new_device = match device {
+        Some(_) => None,
+        None => Some(random_hex(32)?),
+    };
+    if let Some(device) = &new_device {
+        statements.push(query(
+            &ctx.db,
+            "INSERT INTO known_devices (device_hash, staff_id, created_at) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (device_hash) DO NOTHING",
+            &[
+                Arg::Text(&sha256_hex(device.as_bytes())),
+                Arg::Int(credentials.id),
+                Arg::Int(ctx.now),
+            ],
+        )?);
+    }
+    ctx.db.batch(statements).await?;
+    let me = me_of(ctx, &load_staff(ctx, credentials.id).await?).await?;
+    let mut reply =
+        Reply::json(201, &me)?.header("Set-Cookie", cookie(COOKIE, &token, SESSION_SECONDS));
+    if let Some(device) = new_device {
+        reply = reply.header("Set-Cookie", cookie(DEVICE_COOKIE, &device, DEVICE_SECONDS));
+    }
+    Ok(reply)
+}
+
+/// The hash of this request's device cookie, when it names a browser the
+/// account signed in from before.
+async fn known_device(ctx: &Ctx, staff_id: i64) -> Result<Option<String>, ApiError> {
+    let Some(device) = cookie_value(ctx, DEVICE_COOKIE) else {
+        return Ok(None);
+    };
+    #[derive(Deserialize)]
+    struct Known {
+        device_hash: String,
+    }
+    let known: Option<Known> = first(query(
+        &ctx.db,
+        "SELECT device_hash FROM known_devices WHERE device_hash = ?1 AND staff_id = ?2",
+        &[
+            Arg::Text(&sha256_hex(device.as_bytes())),
+            Arg::Int(staff_id),
+        ],
     )?)
     .await?;
-    let me = me_of(ctx, &load_staff(ctx, credentials.id).await?).await?;
-    Ok(Reply::json(201, &me)?.header("Set-Cookie", cookie(ctx, &token, SESSION_SECONDS)))
+    Ok(known.map(|k| k.device_hash))
 }
 
 async fn load_staff(ctx: &Ctx, id: i64) -> Result<Staff, ApiError> {
@@ -249,7 +290,7 @@ pub async fn sign_out(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         )?)
         .await?;
     }
-    Ok(Reply::no_content().header("Set-Cookie", cookie(ctx, "", 0)))
+    Ok(Reply::no_content().header("Set-Cookie", cookie(COOKIE, "", 0)))
 }
 
 /// `GET /v1/staff/me`.
@@ -274,9 +315,16 @@ pub async fn change_password(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     )?)
     .await?;
     let credentials = credentials.ok_or(ApiError::Unauthenticated)?;
+    // Throttled like signing in: a stolen session cannot guess the password.
+    let keys = [(
+        keyed_hash(&ctx.env, "password-change", &staff.id.to_string())?,
+        MAX_FAILURES_PER_ACCOUNT,
+    )];
+    let attempt = guessing::begin(ctx, &keys).await?;
     if !verify(&credentials, &change.current_password).await? {
         return Err(ApiError::InvalidCredentials);
     }
+    guessing::forget(ctx, attempt).await?;
     let (salt, hash) = hash_password(&change.new_password).await?;
     let current = session_token(ctx)
         .map(|t| sha256_hex(t.as_bytes()))

@@ -1,6 +1,6 @@
 //! Signing in and out; sessions; same-origin checks.
 
-use parvis_tests::{Call, STAFF_PASSWORD, api_url, sign_in, unique_ip};
+use parvis_tests::{Call, STAFF_PASSWORD, api_url, concurrently, count_status, sign_in, unique_ip};
 use serde_json::json;
 
 fn attempt(email: &str, password: &str) -> Call {
@@ -9,22 +9,25 @@ fn attempt(email: &str, password: &str) -> Call {
         .json(&json!({ "email": email, "password": password }))
 }
 
+/// Issue 13, item 3: a `__Host-` cookie (Secure, `Path=/`, no Domain), so
+/// a sibling subdomain of the city cannot plant one.
 #[test]
-fn signing_in_sets_a_strict_http_only_cookie_and_me_answers() {
+fn signing_in_sets_a_host_only_strict_http_only_cookie_and_me_answers() {
     let reply = attempt("Admin@Test.example", STAFF_PASSWORD).send();
     assert_eq!(reply.status, 201, "{}", reply.json);
     let cookie = reply.set_cookie.expect("cookie");
-    assert!(cookie.starts_with("parvis_session="));
+    assert!(cookie.starts_with("__Host-parvis_session="), "{cookie}");
+    let attributes: Vec<&str> = cookie.split("; ").skip(1).collect();
     for attribute in [
         "HttpOnly",
+        "Secure",
         "SameSite=Strict",
-        "Path=/v1/staff",
+        "Path=/",
         "Max-Age=28800",
     ] {
-        assert!(cookie.contains(attribute), "{cookie}");
+        assert!(attributes.contains(&attribute), "{cookie}");
     }
-    // Local HTTP: no Secure flag, or the browser would drop the cookie.
-    assert!(!cookie.contains("Secure"), "{cookie}");
+    assert!(!cookie.contains("Domain"), "{cookie}");
     assert_eq!(reply.json["account"]["role"], "admin");
     assert_eq!(reply.json["city"]["slug"], "ville-de-demo");
     let session = sign_in("admin@test.example");
@@ -55,7 +58,7 @@ fn without_a_session_staff_routes_are_401() {
             .assert_problem(401, "unauthenticated");
     }
     Call::get("/v1/staff/me")
-        .header("Cookie", "parvis_session=forged")
+        .header("Cookie", "__Host-parvis_session=forged")
         .send()
         .assert_problem(401, "unauthenticated");
 }
@@ -91,6 +94,24 @@ fn staff_routes_refuse_other_origins() {
         .json(&json!({ "kind": "poll", "title": "x" }))
         .send();
     no_origin_write.assert_problem(403, "origin_not_allowed");
+}
+
+/// Issue 13, item 3: a page on a sibling subdomain (`Sec-Fetch-Site:
+/// same-site`) cannot use a staff session, even with the right `Origin`.
+#[test]
+fn staff_routes_accept_only_same_origin_fetches() {
+    let session = sign_in("admin@test.example");
+    let from = |site: &str| {
+        Call::get("/v1/staff/me")
+            .header("Origin", &api_url())
+            .header("Sec-Fetch-Site", site)
+            .header("Cookie", &session.cookie)
+            .send()
+    };
+    from("same-site").assert_problem(403, "origin_not_allowed");
+    from("cross-site").assert_problem(403, "origin_not_allowed");
+    assert_eq!(from("same-origin").status, 200);
+    assert_eq!(from("none").status, 200);
 }
 
 #[test]
@@ -171,4 +192,94 @@ fn the_admin_made_by_cargo_xtask_admin_signs_in_and_must_change_their_password()
     assert_eq!(reply.json["account"]["role"], "admin");
     assert_eq!(reply.json["account"]["must_change_password"], true);
     assert_eq!(reply.json["city"]["slug"], "ville-bootstrap");
+}
+
+/// A fresh moderator of the test city, with `STAFF_PASSWORD` (temporary).
+fn new_moderator(prefix: &str) -> String {
+    let admin = sign_in("admin@test.example");
+    let email = format!("{prefix}-{}@test.example", parvis_tests::unique_suffix());
+    let created = Call::post("/v1/staff/accounts")
+        .staff(&admin)
+        .json(&json!({ "email": email, "display_name": "Essai", "role": "moderator", "temporary_password": STAFF_PASSWORD }))
+        .send();
+    assert_eq!(created.status, 201, "{}", created.json);
+    email
+}
+
+/// Issue 13, item 2: each attempt is counted before its password is hashed,
+/// so 200 guesses at once get no more tries than 200 one after another.
+#[test]
+fn two_hundred_concurrent_guesses_cannot_pass_the_limit() {
+    let email = new_moderator("concurrent");
+    let statuses = concurrently(200, 16, |_| attempt(&email, "wrong password"));
+    assert_eq!(count_status(&statuses, 401), 5, "{statuses:?}");
+    assert_eq!(count_status(&statuses, 429), 195, "{statuses:?}");
+}
+
+/// Issue 13, item 2: strangers guessing at an e-mail do not lock its owner
+/// out of the browser they signed in from before.
+#[test]
+fn a_known_browser_signs_in_while_strangers_are_throttled() {
+    let email = new_moderator("known");
+    let first = attempt(&email, STAFF_PASSWORD).send();
+    assert_eq!(first.status, 201, "{}", first.json);
+    let device = first
+        .headers
+        .iter()
+        .filter(|(name, _)| name == "set-cookie")
+        .find_map(|(_, value)| value.strip_prefix("__Host-parvis_device="))
+        .and_then(|rest| rest.split(';').next())
+        .expect("the browser is remembered")
+        .to_owned();
+    for _ in 0..5 {
+        attempt(&email, "a stranger's guess")
+            .send()
+            .assert_problem(401, "invalid_credentials");
+    }
+    attempt(&email, "a stranger's guess")
+        .send()
+        .assert_problem(429, "rate_limited");
+    attempt(&email, STAFF_PASSWORD)
+        .send()
+        .assert_problem(429, "rate_limited");
+    let owner = attempt(&email, STAFF_PASSWORD)
+        .header("Cookie", &format!("__Host-parvis_device={device}"))
+        .send();
+    assert_eq!(owner.status, 201, "{}", owner.json);
+}
+
+/// Issue 13, item 2: an IPv6 network is one network (its /64).
+#[test]
+fn failures_from_one_ipv6_network_count_together() {
+    let suffix = parvis_tests::unique_suffix();
+    let tail = &suffix[suffix.len().saturating_sub(4)..];
+    let network = format!("2001:db8:{tail}:77");
+    for n in 0..30 {
+        attempt(&format!("v6-{suffix}-{n}@test.example"), "wrong")
+            .header("CF-Connecting-IP", &format!("{network}::{:x}", n + 1))
+            .send()
+            .assert_problem(401, "invalid_credentials");
+    }
+    attempt(&format!("v6-{suffix}-last@test.example"), "wrong")
+        .header("CF-Connecting-IP", &format!("{network}:ffff:1:2:3"))
+        .send()
+        .assert_problem(429, "rate_limited");
+}
+
+/// Issue 13, item 2: a stolen session cannot guess the current password.
+#[test]
+fn changing_the_password_is_throttled_like_signing_in() {
+    let email = new_moderator("change");
+    let session = sign_in(&email);
+    let change = |current: &str| {
+        Call::request("PUT", "/v1/staff/me/password")
+            .staff(&session)
+            .json(&json!({ "current_password": current, "new_password": "a brand new passphrase 2026" }))
+            .send()
+    };
+    for _ in 0..5 {
+        change("not the password").assert_problem(401, "invalid_credentials");
+    }
+    change("not the password").assert_problem(429, "rate_limited");
+    change(STAFF_PASSWORD).assert_problem(429, "rate_limited");
 }
