@@ -43,19 +43,44 @@
     var origin = new URL(script.src).origin;
     var loading = Object.create(null);
 
-    // Loads one bundle's JS glue and wasm once, on first need: both
-    // downloads start at once, and the wasm compiles as it arrives.
+    // Imports a bundle (glue and wasm): both downloads start at once, and
+    // the wasm compiles as it arrives.
+    function importBundle(stem) {
+      var wasm = fetch(stem + ".wasm");
+      wasm.then(null, function () {
+        /* reported through the glue's initialisation below */
+      });
+      return import(stem + ".js").then(function (m) {
+        return m.default({ module_or_path: wasm }).then(function () {
+          return m;
+        });
+      });
+    }
+
+    // This loader may be up to five minutes older than the deployment that
+    // serves it (its cache life), and a deployment replaces the bundles:
+    // when a bundle fails, the current names are asked for once.
+    function currentNames() {
+      return fetch(origin + "/bundles.json", { cache: "no-store" }).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      });
+    }
+
+    // Loads one bundle once, on first need.
     function loadBundle(name) {
       if (!loading[name]) {
-        var stem = origin + "/pkg/" + BUNDLES[name];
-        var wasm = fetch(stem + ".wasm");
-        wasm.then(null, function () {
-          /* reported through the glue's initialisation below */
-        });
-        loading[name] = import(stem + ".js").then(function (m) {
-          return m.default({ module_or_path: wasm }).then(function () {
-            return m;
-          });
+        loading[name] = importBundle(origin + "/pkg/" + BUNDLES[name]).then(null, function (error) {
+          return currentNames().then(
+            function (names) {
+              if (!names[name] || names[name] === BUNDLES[name]) throw error;
+              BUNDLES = names;
+              return importBundle(origin + "/pkg/" + names[name]);
+            },
+            function () {
+              throw error;
+            }
+          );
         });
         loading[name].then(null, function () {
           delete loading[name];
@@ -134,7 +159,13 @@
       var shadow = el.shadowRoot;
       var notice = shadow && shadow.querySelector("[data-parvis-unavailable]");
       if (!notice) return;
+      // Shown, then written, so that screen readers announce it.
+      var text = notice.textContent;
+      notice.textContent = "";
       notice.hidden = false;
+      setTimeout(function () {
+        notice.textContent = text;
+      }, 100);
       each(shadow.querySelectorAll("input, textarea, select, button"), function (control) {
         control.disabled = true;
       });
@@ -163,6 +194,7 @@
                 el.setAttribute("data-parvis-state", "mounted");
               } catch (error) {
                 el.setAttribute("data-parvis-state", "failed");
+                unavailable(el);
                 warn("could not mount widget " + id, error);
               }
             },

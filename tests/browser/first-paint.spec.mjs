@@ -110,39 +110,41 @@ test("fragment blocked: the widget mounts as before", async ({ page }) => {
   await expect(poll.option("Un marché couvert")).toBeEnabled();
 });
 
-test("a page downloads only the code of the kinds it shows", async ({ page }) => {
+/** The widgets' code files a fresh browser fetches for a page, once every widget is mounted. */
+async function codeFetchedFor(browser, ids, options = {}) {
+  const context = await browser.newContext({ baseURL: process.env.PARVIS_CITY_URL ?? "http://127.0.0.1:8080" });
+  const page = await context.newPage();
   const code = [];
   page.on("response", (r) => r.url().includes("/pkg/") && code.push(r));
-  await page.goto(testPage(["demo-poll"]));
-  await new PollWidget(page, "demo-poll").waitUntilInteractive();
-  const names = code.map((r) => new URL(r.url()).pathname.split("/").pop());
-  expect(names).toHaveLength(2);
-  expect(names.every((name) => /^parvis-poll\.[0-9a-f]{12}\.(js|wasm)$/.test(name))).toBe(true);
-  // Hashed names never change content: cached for a year, never revalidated.
-  for (const response of code) {
-    expect(response.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  await page.goto(testPage(ids, options));
+  for (const id of ids) {
+    await expect(page.locator(`[data-parvis-widget="${id}"]`)).toHaveAttribute("data-parvis-state", "mounted");
   }
+  await page.waitForLoadState("networkidle");
+  const files = code.map((r) => ({ name: new URL(r.url()).pathname.split("/").pop(), cache: r.headers()["cache-control"] }));
+  await context.close();
+  return files;
+}
+
+test("a page downloads only the code of the kinds it shows", async ({ browser }) => {
+  const alone = await codeFetchedFor(browser, ["demo-poll"]);
+  expect(alone.map((f) => f.name)).toHaveLength(2);
+  expect(alone.every((f) => /^parvis-poll\.[0-9a-f]{12}\.(js|wasm)$/.test(f.name))).toBe(true);
+  // Hashed names never change content: cached for a year, never revalidated.
+  expect(alone.every((f) => f.cache === "public, max-age=31536000, immutable")).toBe(true);
 
   // The snippet's kind starts the code's download alongside the fragment;
   // a wrong one costs a download, never the widget.
   for (const kinds of ["poll", "ideas"]) {
-    code.length = 0;
-    await page.goto(testPage(["demo-poll"], { kinds }));
-    await new PollWidget(page, "demo-poll").waitUntilInteractive();
-    const wasm = code.map((r) => new URL(r.url()).pathname.split("/").pop()).filter((n) => n.endsWith(".wasm"));
+    const wasm = (await codeFetchedFor(browser, ["demo-poll"], { kinds })).map((f) => f.name).filter((n) => n.endsWith(".wasm"));
     expect(wasm.some((name) => name.startsWith("parvis-poll."))).toBe(true);
     expect(wasm).toHaveLength(kinds === "poll" ? 1 : 2);
   }
 
   // Several kinds: one bundle with every kind, as before.
-  code.length = 0;
-  await page.goto(testPage(["demo-poll", "demo-ideas", "demo-comments"]));
-  for (const id of ["demo-poll", "demo-ideas", "demo-comments"]) {
-    await expect(page.locator(`[data-parvis-widget="${id}"]`)).toHaveAttribute("data-parvis-state", "mounted");
-  }
-  const several = code.map((r) => new URL(r.url()).pathname.split("/").pop());
-  expect(several.filter((name) => name.endsWith(".wasm"))).toHaveLength(1);
-  expect(several.every((name) => name.startsWith("parvis-all."))).toBe(true);
+  const several = await codeFetchedFor(browser, ["demo-poll", "demo-ideas", "demo-comments"]);
+  expect(several.filter((f) => f.name.endsWith(".wasm"))).toHaveLength(1);
+  expect(several.every((f) => f.name.startsWith("parvis-all."))).toBe(true);
 });
 
 test("a hostile theme moves and resizes nothing, in the fragment or the widget", async ({ page }) => {
@@ -162,4 +164,28 @@ test("a hostile theme moves and resizes nothing, in the fragment or the widget",
   await tookOver(poll.host);
   expect(await layout(poll.host)).toEqual(expected);
   release();
+});
+
+test("a loader older than the deployment finds the current bundles", async ({ page }) => {
+  // embed.js may be cached for five minutes after a deployment replaced the
+  // bundles it names: it asks for the current names once and goes on.
+  await page.route("**/embed.js", async (route) => {
+    const response = await route.fetch();
+    const stale = (await response.text()).replace(/parvis-(poll|ideas|comments|all)\.[0-9a-f]{12}/g, "parvis-$1.000000000000");
+    await route.fulfill({ response, body: stale });
+  });
+  await page.goto(testPage(["demo-poll"]));
+  const poll = new PollWidget(page, "demo-poll");
+  await poll.waitUntilInteractive();
+  await expect(poll.option("Un marché couvert")).toBeEnabled();
+});
+
+test("a page can still hide its widget with the hidden attribute", async ({ page }) => {
+  await page.goto(testPage(["demo-poll"], { css: "hostile-layout" }));
+  const poll = new PollWidget(page, "demo-poll");
+  await poll.waitUntilInteractive();
+  await poll.host.evaluate((host) => (host.hidden = true));
+  await expect(poll.host).toBeHidden();
+  await poll.host.evaluate((host) => (host.hidden = false));
+  await expect(poll.voteButton).toBeVisible();
 });

@@ -102,6 +102,8 @@ fn widgets() -> Result {
         paths::assets().join("embed.js"),
         loader.replace(BUNDLES_MARK, &manifest),
     )?;
+    // The same names for a loader older than this deployment (never cached).
+    std::fs::write(paths::assets().join("bundles.json"), &manifest)?;
     Ok(())
 }
 

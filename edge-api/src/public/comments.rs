@@ -222,6 +222,8 @@ pub async fn delete(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     if erased == 0 {
         return Err(ApiError::NotFound("no such comment of yours"));
     }
+    // A deleted comment leaves the shared first view at once.
+    crate::public::fragment::purge(ctx, &[&ctx.widget()?.id]).await;
     Ok(Reply::no_content())
 }
 

@@ -93,7 +93,10 @@ pub async fn serve(mut ctx: Ctx) -> Reply {
         let _ = cache.put(&key, cacheable(&html, &origins)?).await;
         Ok(answer(&ctx, html.into_bytes(), &origins).header(CACHE_HEADER, "miss"))
     };
-    result.await.unwrap_or_else(ApiError::into_reply)
+    // Any page may read a refusal (the widget then mounts as before).
+    result
+        .await
+        .unwrap_or_else(|error: ApiError| CorsPolicy::Anyone.apply(error.into_reply()))
 }
 
 async fn from_cached(ctx: &Ctx, mut hit: Response) -> Result<Reply, ApiError> {
@@ -108,10 +111,25 @@ fn answer(ctx: &Ctx, html: Vec<u8>, origins: &str) -> Reply {
     let allowed: Vec<&str> = origins.split(' ').filter(|o| !o.is_empty()).collect();
     let cors = CorsPolicy::for_request(&ctx.req, &allowed);
     let mut reply = Reply::with_body(200, "text/html; charset=utf-8", html)
-        .header("Cache-Control", format!("public, max-age={TTL_SECONDS}"));
+        .header("Cache-Control", format!("public, max-age={TTL_SECONDS}"))
+        // Opened on its own (a link to it), the fragment is an inert
+        // document in an opaque origin: no script, nothing same-origin with
+        // the dashboard. `embed.js` inserts it as markup, where this does
+        // not apply.
+        .header(
+            "Content-Security-Policy",
+            "sandbox; default-src 'none'; style-src 'unsafe-inline'",
+        )
+        .header("Vary", "Accept-Encoding");
     let accepts = ctx.header("Accept-Encoding").unwrap_or_default();
-    if let Some(encoding) = ["br", "gzip"].into_iter().find(|e| accepts.contains(e)) {
-        reply = reply.header("Content-Encoding", encoding);
+    let accepted = |coding: &str| {
+        accepts.split(',').any(|item| {
+            let mut parts = item.split(';').map(str::trim);
+            parts.next() == Some(coding) && parts.all(|p| p != "q=0" && p != "q=0.0")
+        })
+    };
+    if let Some(coding) = ["br", "gzip"].into_iter().find(|c| accepted(c)) {
+        reply = reply.header("Content-Encoding", coding);
     }
     cors.apply(reply)
 }
@@ -157,6 +175,25 @@ async fn render(ctx: &Ctx, variant: &Variant) -> Result<String, ApiError> {
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, ApiError> {
     serde_json::to_string(value).map_err(|e| ApiError::Internal(e.to_string()))
+}
+
+/// Forgets every cached fragment of a city's widgets (its colours or embed
+/// origins changed). Best effort, like [`purge`].
+pub async fn purge_city(ctx: &Ctx, city_id: i64) {
+    #[derive(serde::Deserialize)]
+    struct Row {
+        id: String,
+    }
+    let rows = crate::db::query(
+        &ctx.db,
+        "SELECT id FROM widgets WHERE city_id = ?1",
+        &[crate::db::Arg::Int(city_id)],
+    );
+    let Ok(statement) = rows else { return };
+    if let Ok(rows) = crate::db::all::<Row>(statement).await {
+        let ids: Vec<&str> = rows.iter().map(|row| row.id.as_str()).collect();
+        purge(ctx, &ids).await;
+    }
 }
 
 /// Forgets every cached fragment of these widgets (after a staff change),

@@ -181,5 +181,7 @@ pub async fn delete(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         .into_iter()
         .next()
         .ok_or_else(|| ApiError::Internal("the count returned no row".to_owned()))?;
+    // Erased text leaves the shared first view at once.
+    crate::public::fragment::purge(ctx, &[&ctx.widget()?.id]).await;
     Reply::json(200, &deleted)
 }

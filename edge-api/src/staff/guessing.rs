@@ -1,8 +1,8 @@
 //! Password guessing, bounded (issue 13, item 2). Each attempt is counted
-//! *before* its password is hashed, in the same D1 transaction that counts
-//! the attempts already made, so concurrent guesses cannot slip past the
-//! limit: the transactions run one after another and each sees the ones
-//! before it. An attempt whose password turns out right is then forgotten.
+//! *before* its password is hashed, by one D1 statement that inserts it only
+//! while its key is under the limit, so concurrent guesses cannot slip past
+//! it: the statements run one after another and each sees the ones before
+//! it. An attempt whose password turns out right is then forgotten.
 
 use crate::context::Ctx;
 use crate::db::{Arg, query, run};
@@ -20,13 +20,10 @@ struct Id {
     id: i64,
 }
 
-#[derive(Deserialize)]
-struct Count {
-    attempts: u32,
-}
-
-/// Counts an attempt under each `(key hash, max)`, then refuses it (429)
-/// when any key has more than its max in the window, this one included.
+/// Counts an attempt under each `(key hash, max)` unless that key already
+/// holds its max in the window; refuses it (429) when any key does. A
+/// refused attempt leaves nothing behind, so hammering a throttled key
+/// writes nothing to D1.
 pub async fn begin(ctx: &Ctx, keys: &[(String, u32)]) -> Result<Attempt, ApiError> {
     let since = ctx.now - WINDOW_SECONDS;
     let mut statements = vec![query(
@@ -34,32 +31,36 @@ pub async fn begin(ctx: &Ctx, keys: &[(String, u32)]) -> Result<Attempt, ApiErro
         "DELETE FROM sign_in_failures WHERE at < ?1",
         &[Arg::Int(since)],
     )?];
-    for (key, _) in keys {
+    for (key, max) in keys {
         statements.push(query(
             &ctx.db,
-            "INSERT INTO sign_in_failures (key_hash, at) VALUES (?1, ?2) RETURNING rowid AS id",
-            &[Arg::Text(key), Arg::Int(ctx.now)],
-        )?);
-    }
-    for (key, _) in keys {
-        statements.push(query(
-            &ctx.db,
-            "SELECT COUNT(*) AS attempts FROM sign_in_failures WHERE key_hash = ?1 AND at >= ?2",
-            &[Arg::Text(key), Arg::Int(since)],
+            "INSERT INTO sign_in_failures (key_hash, at) SELECT ?1, ?2 \
+             WHERE (SELECT COUNT(*) FROM sign_in_failures WHERE key_hash = ?1 AND at >= ?3) < ?4 \
+             RETURNING rowid AS id",
+            &[
+                Arg::Text(key),
+                Arg::Int(ctx.now),
+                Arg::Int(since),
+                Arg::Int(i64::from(*max)),
+            ],
         )?);
     }
     let results = ctx.db.batch(statements).await?;
     let mut ids = Vec::new();
-    for result in results.iter().skip(1).take(keys.len()) {
-        ids.extend(result.results::<Id>()?.into_iter().map(|row| row.id));
+    let mut refused = false;
+    for result in results.iter().skip(1) {
+        let counted: Vec<Id> = result.results()?;
+        refused |= counted.is_empty();
+        ids.extend(counted.into_iter().map(|row| row.id));
     }
-    for (result, (_, max)) in results.iter().skip(1 + keys.len()).zip(keys) {
-        let attempts = result.results::<Count>()?.first().map_or(0, |c| c.attempts);
-        if attempts > *max {
-            return Err(ApiError::RateLimited(WINDOW_SECONDS as u32));
+    let attempt = Attempt(ids);
+    if refused {
+        if !attempt.0.is_empty() {
+            forget(ctx, attempt).await?;
         }
+        return Err(ApiError::RateLimited(WINDOW_SECONDS as u32));
     }
-    Ok(Attempt(ids))
+    Ok(attempt)
 }
 
 /// The password was right: the attempt is not a failure.

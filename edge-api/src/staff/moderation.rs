@@ -204,7 +204,7 @@ pub async fn decide(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         )?,
     ];
     ctx.db.batch(statements).await?;
-    purge_fragments(ctx, &ideas, &comments).await?;
+    purge_fragments(ctx, &ideas, &comments).await;
     Ok(Reply::no_content())
 }
 
@@ -272,13 +272,21 @@ pub async fn undo(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         )?);
     }
     ctx.db.batch(statements).await?;
-    purge_fragments(ctx, &ideas, &comments).await?;
+    purge_fragments(ctx, &ideas, &comments).await;
     Ok(Reply::no_content())
 }
 
 /// Residents see a decision at once: the server-rendered fragments of the
 /// items' widgets are purged (`ideas` and `comments` are JSON id arrays).
-async fn purge_fragments(ctx: &Ctx, ideas: &str, comments: &str) -> Result<(), ApiError> {
+/// Best effort: the decision is stored already, and the TTL bounds the rest.
+async fn purge_fragments(ctx: &Ctx, ideas: &str, comments: &str) {
+    if let Ok(ids) = widgets_of(ctx, ideas, comments).await {
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        crate::public::fragment::purge(ctx, &ids).await;
+    }
+}
+
+async fn widgets_of(ctx: &Ctx, ideas: &str, comments: &str) -> Result<Vec<String>, ApiError> {
     #[derive(Deserialize)]
     struct Row {
         widget_id: String,
@@ -290,7 +298,5 @@ async fn purge_fragments(ctx: &Ctx, ideas: &str, comments: &str) -> Result<(), A
         &[Arg::Text(ideas), Arg::Text(comments)],
     )?)
     .await?;
-    let ids: Vec<&str> = rows.iter().map(|row| row.widget_id.as_str()).collect();
-    crate::public::fragment::purge(ctx, &ids).await;
-    Ok(())
+    Ok(rows.into_iter().map(|row| row.widget_id).collect())
 }

@@ -214,17 +214,19 @@ pub async fn sign_in(ctx: &mut Ctx) -> Result<Reply, ApiError> {
             Arg::Int(ctx.now),
         ],
     )?];
-    let new_device = match device {
-        Some(_) => None,
-        None => Some(random_hex(32)?),
+    // The browser's device cookie, or a new one; several accounts may
+    // share a browser, each remembered with it.
+    let (device_cookie, new_device) = match cookie_value(ctx, DEVICE_COOKIE) {
+        Some(existing) => (existing, false),
+        None => (random_hex(32)?, true),
     };
-    if let Some(device) = &new_device {
+    if device.is_none() {
         statements.push(query(
             &ctx.db,
             "INSERT INTO known_devices (device_hash, staff_id, created_at) VALUES (?1, ?2, ?3) \
-             ON CONFLICT (device_hash) DO NOTHING",
+             ON CONFLICT (device_hash, staff_id) DO NOTHING",
             &[
-                Arg::Text(&sha256_hex(device.as_bytes())),
+                Arg::Text(&sha256_hex(device_cookie.as_bytes())),
                 Arg::Int(credentials.id),
                 Arg::Int(ctx.now),
             ],
@@ -234,8 +236,11 @@ pub async fn sign_in(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     let me = me_of(ctx, &load_staff(ctx, credentials.id).await?).await?;
     let mut reply =
         Reply::json(201, &me)?.header("Set-Cookie", cookie(COOKIE, &token, SESSION_SECONDS));
-    if let Some(device) = new_device {
-        reply = reply.header("Set-Cookie", cookie(DEVICE_COOKIE, &device, DEVICE_SECONDS));
+    if new_device {
+        reply = reply.header(
+            "Set-Cookie",
+            cookie(DEVICE_COOKIE, &device_cookie, DEVICE_SECONDS),
+        );
     }
     Ok(reply)
 }

@@ -30,6 +30,11 @@ fn a_poll_renders_to_html_with_its_styles_language_theme_and_city_colours() {
     assert_eq!(reply.content_type, "text/html; charset=utf-8");
     assert_eq!(reply.allow_origin, Some(city_origin()));
     assert_eq!(reply.header("cache-control"), Some("public, max-age=60"));
+    // Opened on its own, it is an inert document: no script can run there.
+    assert_eq!(
+        reply.header("content-security-policy"),
+        Some("sandbox; default-src 'none'; style-src 'unsafe-inline'")
+    );
     let html = &reply.text;
     assert!(html.starts_with("<style>"), "{html}");
     assert!(
@@ -151,6 +156,35 @@ fn the_second_read_comes_from_the_cache_and_a_staff_change_purges_it() {
     let after = fragment(&path);
     assert_eq!(after.header("parvis-fragment-cache"), Some("miss"));
     assert!(after.text.contains(">Après<"), "{}", after.text);
+}
+
+/// What a resident erases leaves the shared first view at once.
+#[test]
+fn a_deleted_comment_leaves_the_cached_fragment_at_once() {
+    let session = sign_in("admin@test.example");
+    let id = create_widget(
+        &session,
+        json!({ "kind": "comments", "title": "Effacement", "status": "open" }),
+    );
+    let voter = new_voter();
+    let posted = Call::post(format!("/v1/widgets/{id}/comments"))
+        .from_city()
+        .header("Parvis-Voter", &voter)
+        .json(&json!({ "body": "Un avis que je retirerai" }))
+        .send();
+    assert_eq!(posted.status, 201, "{}", posted.text);
+    let comment = posted.json["id"].as_i64().expect("an id");
+    let path = format!("/v1/widgets/{id}/fragment");
+    assert!(fragment(&path).text.contains("Un avis que je retirerai"));
+    assert_eq!(fragment(&path).header("parvis-fragment-cache"), Some("hit"));
+    let deleted = Call::request("DELETE", format!("/v1/widgets/{id}/comments/{comment}"))
+        .from_city()
+        .header("Parvis-Voter", &voter)
+        .send();
+    assert_eq!(deleted.status, 204, "{}", deleted.text);
+    let after = fragment(&path);
+    assert_eq!(after.header("parvis-fragment-cache"), Some("miss"));
+    assert!(!after.text.contains("Un avis que je retirerai"));
 }
 
 #[test]
