@@ -31,6 +31,9 @@ pub struct Ctx {
     pub idempotency_key: Option<String>,
     /// Public routes: the client's network hash, computed once when needed.
     pub network: std::cell::OnceCell<String>,
+    /// Staff routes: who is signed in, read once (the router checks it
+    /// before a write's body, the handler asks again).
+    pub staff: std::cell::OnceCell<crate::staff::session::Staff>,
 }
 
 impl Ctx {

@@ -44,6 +44,7 @@ pub async fn handle(req: Request, env: Env) -> Response {
         voter: None,
         idempotency_key: None,
         network: std::cell::OnceCell::new(),
+        staff: std::cell::OnceCell::new(),
     };
     let reply = match route.area() {
         Area::Public => public_route(route, ctx).await,

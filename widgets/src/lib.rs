@@ -1,9 +1,11 @@
 //! Parvis resident widgets: Leptos components compiled to WebAssembly and
 //! mounted by `embed.js` inside open shadow roots on a city's own pages.
 //!
-//! The wasm module exports one function, [`mount`]; `embed.js` calls it once
-//! per placeholder, so one instance serves every widget on a page. The staff
-//! dashboard links this crate for [`mount_preview`].
+//! In the browser (feature `csr`) the wasm module exports one function,
+//! `mount`; `embed.js` calls it once per placeholder, so one instance serves
+//! every widget on a page, and the staff dashboard links this crate for
+//! `mount_preview`. In the Worker (feature `ssr`) the same components render
+//! a widget's first view to HTML (`server::render_fragment`).
 
 // Per-kind bundles leave parts of the shared code unused; the full build
 // (every kind, checked by clippy) uses all of it.

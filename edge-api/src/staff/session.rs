@@ -108,8 +108,11 @@ pub async fn require(ctx: &Ctx) -> Result<Staff, ApiError> {
 /// The signed-in staff member, even one who must still replace a temporary
 /// password (reading who they are and changing it are all they may do).
 pub async fn require_signed_in(ctx: &Ctx) -> Result<Staff, ApiError> {
+    if let Some(staff) = ctx.staff.get() {
+        return Ok(staff.clone());
+    }
     let token = session_token(ctx).ok_or(ApiError::Unauthenticated)?;
-    first(query(
+    let staff: Staff = first(query(
         &ctx.db,
         "SELECT st.id, st.city_id, st.email, st.display_name, st.role, st.must_change_password \
          FROM sessions s JOIN staff st ON st.id = s.staff_id \
@@ -117,7 +120,8 @@ pub async fn require_signed_in(ctx: &Ctx) -> Result<Staff, ApiError> {
         &[Arg::Text(&sha256_hex(token.as_bytes())), Arg::Int(ctx.now)],
     )?)
     .await?
-    .ok_or(ApiError::Unauthenticated)
+    .ok_or(ApiError::Unauthenticated)?;
+    Ok(ctx.staff.get_or_init(|| staff).clone())
 }
 
 /// Always `Secure` (browsers accept it from `http://localhost` and

@@ -100,20 +100,29 @@ fn list_widgets_carry_their_first_page() {
     );
 }
 
-#[test]
-fn resident_text_is_escaped_and_cannot_close_the_seed() {
+/// An open thread with one comment of `body` by a new voter: the thread's
+/// id, the voter and the comment's id.
+fn thread_with_comment(title: &str, body: &str) -> (String, String, i64) {
     let session = sign_in("admin@test.example");
     let id = create_widget(
         &session,
-        json!({ "kind": "comments", "title": "Échappement", "status": "open" }),
+        json!({ "kind": "comments", "title": title, "status": "open" }),
     );
-    let payload = "</script><script>alert('xss')</script><img src=x onerror=alert(1)>";
+    let voter = new_voter();
     let posted = Call::post(format!("/v1/widgets/{id}/comments"))
         .from_city()
-        .header("Parvis-Voter", &new_voter())
-        .json(&json!({ "body": payload }))
+        .header("Parvis-Voter", &voter)
+        .json(&json!({ "body": body }))
         .send();
     assert_eq!(posted.status, 201, "{}", posted.text);
+    let comment = posted.json["id"].as_i64().expect("an id");
+    (id, voter, comment)
+}
+
+#[test]
+fn resident_text_is_escaped_and_cannot_close_the_seed() {
+    let payload = "</script><script>alert('xss')</script><img src=x onerror=alert(1)>";
+    let (id, _, _) = thread_with_comment("Échappement", payload);
     let reply = fragment(&format!("/v1/widgets/{id}/fragment"));
     assert_eq!(reply.status, 200, "{}", reply.text);
     assert!(!reply.text.contains("<script>alert"), "{}", reply.text);
@@ -161,19 +170,7 @@ fn the_second_read_comes_from_the_cache_and_a_staff_change_purges_it() {
 /// What a resident erases leaves the shared first view at once.
 #[test]
 fn a_deleted_comment_leaves_the_cached_fragment_at_once() {
-    let session = sign_in("admin@test.example");
-    let id = create_widget(
-        &session,
-        json!({ "kind": "comments", "title": "Effacement", "status": "open" }),
-    );
-    let voter = new_voter();
-    let posted = Call::post(format!("/v1/widgets/{id}/comments"))
-        .from_city()
-        .header("Parvis-Voter", &voter)
-        .json(&json!({ "body": "Un avis que je retirerai" }))
-        .send();
-    assert_eq!(posted.status, 201, "{}", posted.text);
-    let comment = posted.json["id"].as_i64().expect("an id");
+    let (id, voter, comment) = thread_with_comment("Effacement", "Un avis que je retirerai");
     let path = format!("/v1/widgets/{id}/fragment");
     assert!(fragment(&path).text.contains("Un avis que je retirerai"));
     assert_eq!(fragment(&path).header("parvis-fragment-cache"), Some("hit"));
