@@ -40,6 +40,12 @@ pub fn segment(text: &str) -> String {
     js_sys::encode_uri_component(text).into()
 }
 
+/// The staff API path of a widget, with `tail` (`""`, `"/results"`,
+/// `"/export?table=audit"`…) after its encoded id.
+pub fn widget_path(id: &str, tail: &str) -> String {
+    format!("/v1/staff/widgets/{}{tail}", segment(id))
+}
+
 /// Write methods.
 #[derive(Clone, Copy)]
 pub enum Method {

@@ -43,6 +43,14 @@ impl Route {
             .trim_matches('/')
             .split('/')
             .collect();
+        // A widget id from the address bar is checked before any page puts
+        // it in a path: `..` or `x?y` never reaches a request.
+        if let ["widgets", id, ..] = parts.as_slice()
+            && *id != "new"
+            && !parvis_model::widget::is_widget_id(id)
+        {
+            return Route::Widgets;
+        }
         match parts.as_slice() {
             ["widgets", "new"] => Route::NewWidget,
             ["widgets", id, "edit"] => Route::EditWidget((*id).to_owned()),

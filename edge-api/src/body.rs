@@ -8,6 +8,11 @@ use worker::Request;
 /// Largest body the API reads; anything larger is refused with 413.
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
 
+/// How much of a body past the limit is read and thrown away, so a client
+/// that sends its whole body before reading the answer gets its 413 (a
+/// server that stops reading mid-body leaves such a client stuck).
+const DRAIN_BYTES: usize = 256 * 1024;
+
 /// Reads the whole body, refusing more than [`MAX_BODY_BYTES`]: by its
 /// declared length first, so a huge upload is not read at all, then while
 /// it streams, so a body without a length (chunked) is cut as soon as it
@@ -30,6 +35,14 @@ pub async fn read(req: &mut Request) -> Result<Vec<u8>, ApiError> {
         let chunk =
             chunk.map_err(|error| ApiError::MalformedJson(format!("unreadable body: {error}")))?;
         if body.len() + chunk.len() > MAX_BODY_BYTES {
+            let mut seen = body.len() + chunk.len();
+            drop(body);
+            while seen <= DRAIN_BYTES {
+                match stream.next().await {
+                    Some(Ok(chunk)) => seen += chunk.len(),
+                    _ => break,
+                }
+            }
             return Err(ApiError::PayloadTooLarge);
         }
         body.extend_from_slice(&chunk);

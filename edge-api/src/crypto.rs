@@ -5,6 +5,7 @@
 use crate::error::ApiError;
 use hmac::{Hmac, Mac};
 use js_sys::{Array, Reflect, Uint8Array};
+use parvis_model::secret_key::SecretKey;
 use sha2::{Digest, Sha256};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -15,8 +16,11 @@ use worker::Env;
 pub const PASSWORD_ITERATIONS: u32 = 100_000;
 
 /// The secret's name in the Worker's environment (`.dev.vars` locally,
-/// `wrangler secret put` in production).
+/// `wrangler secret put` in production): `v<N>.<secret>` (see
+/// `parvis_model::secret_key`).
 const KEY_BINDING: &str = "VOTER_HASH_KEY";
+/// The key being rotated out, set only during a rotation's window.
+const PREVIOUS_KEY_BINDING: &str = "VOTER_HASH_KEY_PREVIOUS";
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -35,18 +39,53 @@ pub fn hmac_hex(key: &[u8], message: &[u8]) -> Result<String, ApiError> {
     Ok(hex(&mac.finalize().into_bytes()))
 }
 
-/// The deployment's secret key for keyed hashes.
-pub fn secret_key(env: &Env) -> Result<String, ApiError> {
-    env.secret(KEY_BINDING)
-        .map(|secret| secret.to_string())
-        .map_err(|_| ApiError::Internal(format!("the {KEY_BINDING} secret is not set")))
+/// A key binding's secret, checked: a missing or short key is a deployment
+/// error, named plainly, never a hash made with a weak key.
+fn binding_secret(env: &Env, binding: &str) -> Result<Option<String>, ApiError> {
+    let Ok(value) = env.secret(binding).map(|secret| secret.to_string()) else {
+        return Ok(None);
+    };
+    let key = SecretKey::parse(&value)
+        .map_err(|error| ApiError::Internal(format!("{binding} is not usable: {error}")))?;
+    Ok(Some(format!("v{}.{}", key.version, key.secret)))
+}
+
+/// The deployment's current secret key for keyed hashes.
+fn secret_key(env: &Env) -> Result<String, ApiError> {
+    binding_secret(env, KEY_BINDING)?
+        .ok_or_else(|| ApiError::Internal(format!("the {KEY_BINDING} secret is not set")))
+}
+
+/// HMAC of `value` for `purpose` under `key`. Version 1 (a bare secret)
+/// keeps the hashes made before keys had versions.
+fn hash_with(key: &str, purpose: &str, value: &str) -> Result<String, ApiError> {
+    let secret = key.strip_prefix("v1.").unwrap_or(key);
+    hmac_hex(
+        format!("{purpose}\u{0}{secret}").as_bytes(),
+        value.as_bytes(),
+    )
 }
 
 /// A keyed hash for a purpose (`voter`, `ip:<day>`, `email`…), so the same
 /// input hashed for two purposes gives unrelated values.
 pub fn keyed_hash(env: &Env, purpose: &str, value: &str) -> Result<String, ApiError> {
-    let key = secret_key(env)?;
-    hmac_hex(format!("{purpose}\u{0}{key}").as_bytes(), value.as_bytes())
+    hash_with(&secret_key(env)?, purpose, value)
+}
+
+/// The same keyed hash under the previous key, during a rotation (`None`
+/// otherwise, or if that key is the current one).
+pub fn previous_keyed_hash(
+    env: &Env,
+    purpose: &str,
+    value: &str,
+) -> Result<Option<String>, ApiError> {
+    let Some(previous) = binding_secret(env, PREVIOUS_KEY_BINDING)? else {
+        return Ok(None);
+    };
+    if previous == secret_key(env)? {
+        return Ok(None);
+    }
+    hash_with(&previous, purpose, value).map(Some)
 }
 
 fn crypto() -> Result<Crypto, ApiError> {

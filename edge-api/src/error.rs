@@ -41,6 +41,9 @@ pub enum ApiError {
     Unauthenticated,
     /// 401 `invalid_credentials`: wrong e-mail or password.
     InvalidCredentials,
+    /// 401 `temporary_password_expired`: right password, but a temporary one
+    /// past its lifetime (said only to someone who typed it right).
+    TemporaryPasswordExpired,
     /// 403 `forbidden`: the staff member's role does not allow this.
     Forbidden,
     /// 403 `password_change_required`: the account still has its temporary password.
@@ -115,6 +118,11 @@ impl ApiError {
             InvalidCredentials => (
                 ProblemCode::InvalidCredentials,
                 "wrong e-mail or password".to_owned(),
+            ),
+            TemporaryPasswordExpired => (
+                ProblemCode::TemporaryPasswordExpired,
+                "this temporary password has expired: ask an administrator for a new account"
+                    .to_owned(),
             ),
             Forbidden => (
                 ProblemCode::Forbidden,

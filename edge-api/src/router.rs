@@ -4,7 +4,7 @@
 use crate::abuse::{idempotency, proof, rate_limit, refusals};
 use crate::context::Ctx;
 use crate::cors::CorsPolicy;
-use crate::crypto::keyed_hash;
+use crate::crypto::{keyed_hash, previous_keyed_hash};
 use crate::error::ApiError;
 use crate::reply::Reply;
 use crate::routes::{Area, Handler, ROUTES, Route};
@@ -111,7 +111,9 @@ async fn public_route(route: &Route, mut ctx: Ctx) -> Reply {
     };
     let cors = CorsPolicy::for_request(&ctx.req, &widget.allowed_origins());
     ctx.widget = Some(widget);
-    let reply = if is_write(&route.method) {
+    let reply = if route.handler == Handler::ReadVoterData {
+        private_read(route, &mut ctx, &cors).await
+    } else if is_write(&route.method) {
         let result = public_write(route, &mut ctx, &cors).await;
         if let Err(error) = &result
             && let Some(reason) = refusals::refusal_reason(error)
@@ -126,15 +128,34 @@ async fn public_route(route: &Route, mut ctx: Ctx) -> Reply {
     cors.apply(reply.unwrap_or_else(ApiError::into_reply))
 }
 
-fn voter_hash(ctx: &Ctx, token: &VoterToken) -> Result<String, ApiError> {
-    keyed_hash(&ctx.env, "voter", token.as_str())
+/// Knows the voter by the keyed hash of their token. During a key rotation
+/// their rows move from the previous key's hash to the current one's first,
+/// so they keep their ballots and can still erase them.
+async fn identify(ctx: &mut Ctx, token: &VoterToken) -> Result<(), ApiError> {
+    let current = keyed_hash(&ctx.env, "voter", token.as_str())?;
+    if let Some(previous) = previous_keyed_hash(&ctx.env, "voter", token.as_str())? {
+        public::voter_keys::rehash(ctx, &previous, &current).await?;
+    }
+    ctx.voter = Some(current);
+    Ok(())
 }
 
 async fn public_read(route: &Route, ctx: &mut Ctx) -> Result<Reply, ApiError> {
     if let Some(value) = ctx.header("Parvis-Voter") {
         let token = VoterToken::parse(Some(&value))?;
-        ctx.voter = Some(voter_hash(ctx, &token)?);
+        identify(ctx, &token).await?;
     }
+    dispatch(route.handler, ctx).await
+}
+
+/// A read of one resident's own data: whoever holds the token can read what
+/// it wrote, so it is guarded like a write (an allowed page's `Origin`, the
+/// per-minute limits) without the proof of work, which guards participation.
+async fn private_read(route: &Route, ctx: &mut Ctx, cors: &CorsPolicy) -> Result<Reply, ApiError> {
+    cors.check_write()?;
+    let token = VoterToken::parse(ctx.header("Parvis-Voter").as_deref())?;
+    identify(ctx, &token).await?;
+    rate_limit::check_write(ctx, None).await?;
     dispatch(route.handler, ctx).await
 }
 
@@ -145,7 +166,7 @@ async fn public_read(route: &Route, ctx: &mut Ctx) -> Result<Reply, ApiError> {
 async fn public_write(route: &Route, ctx: &mut Ctx, cors: &CorsPolicy) -> Result<Reply, ApiError> {
     cors.check_write()?;
     let token = VoterToken::parse(ctx.header("Parvis-Voter").as_deref())?;
-    ctx.voter = Some(voter_hash(ctx, &token)?);
+    identify(ctx, &token).await?;
     proof::check(ctx)?;
     let slot = rate_limit::check_write(ctx, route.handler.counts_as()).await?;
     let result = counted_write(route, ctx, slot.as_ref()).await;

@@ -23,6 +23,7 @@ pub mod problem;
 pub mod proof_of_work;
 pub mod results;
 pub mod role;
+pub mod secret_key;
 pub mod staff;
 pub mod tally;
 pub mod text;

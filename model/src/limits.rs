@@ -6,6 +6,11 @@
 /// takes it over. The crash test waits just past it before retrying.
 pub const STALE_CLAIM_SECONDS: i64 = 10;
 
+/// A temporary password (a new account's, to be replaced at first sign-in)
+/// is refused once older than this: 72 hours, so one sent on a Friday still
+/// works on Monday, while one forgotten in a mailbox stops being a way in.
+pub const TEMPORARY_PASSWORD_SECONDS: i64 = 72 * 3600;
+
 /// Per widget and per network (see [`crate::network`]), how many ballots,
 /// ideas and reports one day may bring by default. A town hall's public
 /// Wi-Fi, a school or a mobile operator's shared IPv4 address carries many

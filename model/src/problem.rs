@@ -49,6 +49,8 @@ problem_codes! {
     Unauthenticated = ("unauthenticated", 401, "Not signed in"),
     /// Wrong e-mail or password.
     InvalidCredentials = ("invalid_credentials", 401, "Wrong e-mail or password"),
+    /// The right temporary password, but older than its lifetime.
+    TemporaryPasswordExpired = ("temporary_password_expired", 401, "Temporary password expired"),
     /// The request's `Origin` may not use this route.
     OriginNotAllowed = ("origin_not_allowed", 403, "Origin not allowed"),
     /// The staff member's role does not allow this.

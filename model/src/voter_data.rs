@@ -58,8 +58,11 @@ pub struct VoterData {
 /// What `DELETE …/voter-data` removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoterDataDeleted {
-    /// Ballots deleted.
+    /// Ballots deleted (open and upcoming polls).
     pub ballots: u64,
+    /// Ballots of closed polls kept in their final result, no longer linked
+    /// to the voter.
+    pub detached_ballots: u64,
     /// Ideas deleted.
     pub ideas: u64,
     /// Comments erased.

@@ -148,9 +148,31 @@ pub fn embed_snippet(parvis_origin: &str, id: &str, kind: WidgetKind) -> String 
     )
 }
 
+/// Whether `text` has the form of a public widget id: 1 to 64 lowercase
+/// ASCII letters, digits and dashes (as the API makes them and its OpenAPI
+/// document states). Clients check before putting one in a path, so no id
+/// can be a `..` segment or carry a `?` or `/`.
+pub fn is_widget_id(text: &str) -> bool {
+    (1..=64).contains(&text.len())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn widget_ids_are_lowercase_slugs() {
+        for valid in ["demo-poll", "a", "budget-2027"] {
+            assert!(is_widget_id(valid), "{valid}");
+        }
+        let long = "a".repeat(65);
+        for invalid in ["", "..", ".", "a/b", "a?b", "Demo", "é", long.as_str()] {
+            assert!(!is_widget_id(invalid), "{invalid}");
+        }
+    }
 
     #[test]
     fn the_snippet_names_the_loader_the_widget_and_its_kind() {

@@ -219,6 +219,7 @@ fn every_malformed_request_is_a_4xx_problem_and_stores_nothing() {
             reply.json
         );
         let data = Call::get("/v1/widgets/demo-poll/voter-data")
+            .from_city()
             .header("Parvis-Voter", &voter)
             .send();
         assert_eq!(

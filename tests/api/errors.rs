@@ -57,6 +57,34 @@ fn a_huge_body_is_413() {
         .assert_problem(413, "payload_too_large");
 }
 
+/// Issue 13, item 1: a body sent in chunks, with no length to refuse it
+/// by, is cut while streaming once it passes 16 KiB.
+#[test]
+fn hardening_1_a_chunked_body_over_the_limit_is_413() {
+    let title = "x".repeat(20 * 1024);
+    let body = json!({ "title": title }).to_string().into_bytes();
+    Call::post("/v1/widgets/demo-ideas/ideas")
+        .from_city()
+        .header("Parvis-Voter", &new_voter())
+        .raw_json(body)
+        .chunked()
+        .send()
+        .assert_problem(413, "payload_too_large");
+}
+
+/// A chunked body within the limit is read whole and accepted.
+#[test]
+fn hardening_1_a_chunked_body_within_the_limit_is_read() {
+    let body = json!({ "choices": ["velos"] }).to_string().into_bytes();
+    let reply = Call::post("/v1/widgets/demo-poll/ballots")
+        .from_city()
+        .header("Parvis-Voter", &new_voter())
+        .raw_json(body)
+        .chunked()
+        .send();
+    assert_eq!(reply.status, 201, "{}", reply.text);
+}
+
 /// Issue 13, item 1: a staff write is refused for want of a session before
 /// its body is read (a body over the limit does not even get its 413).
 #[test]

@@ -29,6 +29,9 @@ for (const lang of ["fr", "en"]) {
       await poll.vote("Un marché couvert");
       await expect(poll.host.locator(".results")).toBeVisible();
       await expectNoViolations(page, "results");
+      await poll.host.locator(".device summary").click();
+      await poll.host.getByRole("checkbox").check();
+      await expectNoViolations(page, "this device, open");
     });
   }
 

@@ -360,3 +360,28 @@ test("every dashboard page fits a tablet held upright, without sideways scrollin
     expect(small, hash).toEqual([]);
   }
 });
+
+test("hardening 9: a widget id from the address bar never reaches a request unchecked", async ({ page }) => {
+  const dashboard = new Dashboard(page);
+  await dashboard.open("#/widgets");
+  await dashboard.signIn();
+  await expect(page.getByRole("heading", { name: "Consultations" })).toBeVisible();
+  const staffRequests = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith("/v1/staff/") && url.pathname !== "/v1/staff/me") {
+      staffRequests.push(url.pathname + url.search);
+    }
+  });
+  // `..` would climb out of the widget's path (`/v1/staff/widgets/../results`
+  // is `/v1/staff/results`); `?` would start a query of its own.
+  for (const hash of ["#/widgets/..", "#/widgets/../results", "#/widgets/x%3Fkind=ideas/edit", "#/widgets/a?b/ideas"]) {
+    await page.evaluate((h) => {
+      location.hash = h;
+    }, hash);
+    await expect(page.getByRole("heading", { name: "Consultations" })).toBeVisible();
+  }
+  await page.waitForLoadState("networkidle");
+  const unexpected = staffRequests.filter((path) => !path.startsWith("/v1/staff/widgets?"));
+  expect(unexpected).toEqual([]);
+});

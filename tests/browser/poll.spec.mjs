@@ -143,3 +143,40 @@ test("over the network's daily cap, the widget says so in the resident's languag
   const view = await (await request.get(`${apiUrl}/v1/widgets/${id}`)).json();
   expect(view.total_ballots).toBe(1);
 });
+
+test("hardening 4: a resident forgets this device, then erases what they wrote", async ({ page, request }) => {
+  const id = await createWidget(request, {
+    kind: "poll",
+    title: "Quelle couleur pour les bancs ?",
+    options: [{ label: "Vert" }, { label: "Bleu" }],
+  });
+  await page.goto(testPage([id]));
+  const poll = new PollWidget(page, id);
+  await poll.waitUntilInteractive();
+  // Nothing is offered before the resident acts: nothing is stored yet.
+  await expect(poll.host.getByText("Cet appareil", { exact: true })).toHaveCount(0);
+  await poll.vote("Vert");
+  await expect(poll.host.getByText("Vous avez voté.")).toBeVisible();
+  const device = poll.host.getByText("Cet appareil", { exact: true });
+  await device.click();
+  await poll.host.getByRole("button", { name: "Oublier cet appareil" }).click();
+  await expect(poll.status).toHaveText("Cet appareil est oublié. Vos contributions restent publiées.");
+  expect(await page.evaluate(() => localStorage.getItem("parvis.voter"))).toBeNull();
+  // The widget shows itself as to a new visitor; the ballot still counts.
+  await expect(poll.voteButton).toBeVisible();
+  let view = await (await request.get(`${apiUrl}/v1/widgets/${id}`)).json();
+  expect(view.total_ballots).toBe(1);
+
+  // A second vote from this (now new) device, then erase it with the device.
+  await poll.vote("Bleu");
+  await expect(poll.host.getByText("Vous avez voté.")).toBeVisible();
+  await device.click();
+  await poll.host.getByRole("checkbox", { name: /Effacer aussi tout ce que j’ai écrit/ }).check();
+  await poll.host.getByRole("button", { name: "Oublier cet appareil" }).click();
+  await expect(poll.status).toHaveText("Vos contributions sont effacées et cet appareil est oublié.");
+  expect(await page.evaluate(() => localStorage.getItem("parvis.voter"))).toBeNull();
+  view = await (await request.get(`${apiUrl}/v1/widgets/${id}`)).json();
+  expect(view.total_ballots).toBe(1);
+  expect(view.options.find((o) => o.label === "Bleu").count).toBe(0);
+  await expect(poll.voteButton).toBeVisible();
+});

@@ -81,6 +81,7 @@ pub struct Call {
     headers: Vec<(String, String)>,
     body: Option<Vec<u8>>,
     solve_proof: bool,
+    chunked: bool,
 }
 
 impl Call {
@@ -107,6 +108,7 @@ impl Call {
             headers: Vec::new(),
             body: None,
             solve_proof: true,
+            chunked: false,
         }
     }
 
@@ -114,6 +116,13 @@ impl Call {
     /// proof's own tests set `Parvis-Proof` themselves, or leave it out).
     pub fn without_proof(mut self) -> Call {
         self.solve_proof = false;
+        self
+    }
+
+    /// Sends the body with `Transfer-Encoding: chunked`, with no
+    /// `Content-Length`: the server learns its size only by reading it.
+    pub fn chunked(mut self) -> Call {
+        self.chunked = true;
         self
     }
 
@@ -172,12 +181,19 @@ impl Call {
         for (name, value) in &headers {
             request = request.header(name, value);
         }
-        let request = request
-            .body(self.body.unwrap_or_default())
-            .expect("a well-formed request");
-        let mut response = agent
-            .run(request)
-            .unwrap_or_else(|error| panic!("{} {url}: {error}", self.method));
+        let body = self.body.unwrap_or_default();
+        let mut reader = body.as_slice();
+        let answer = if self.chunked {
+            let body = ureq::SendBody::from_reader(&mut reader);
+            agent.run(request.body(body).expect("a well-formed request"))
+        } else {
+            agent.run(
+                request
+                    .body(body.as_slice())
+                    .expect("a well-formed request"),
+            )
+        };
+        let mut response = answer.unwrap_or_else(|error| panic!("{} {url}: {error}", self.method));
         let header = |name: &str| {
             response
                 .headers()

@@ -83,6 +83,11 @@ impl ApiClient {
         }
     }
 
+    /// Whether calls reach the API (a staff preview sends nothing).
+    pub fn is_live(&self) -> bool {
+        self.origin.is_some()
+    }
+
     /// The voter token, if the resident already acted (reads never create one).
     pub fn known_voter(&self) -> Option<String> {
         self.origin.as_ref().and_then(|_| stored_token())

@@ -12,6 +12,7 @@ use parvis_model::paging::Page;
 use parvis_model::proof_of_work::ProofChallenge;
 use parvis_model::role::Role;
 use parvis_model::staff::Theme;
+use parvis_model::voter_data::VoterDataDeleted;
 use parvis_model::wire::WireName;
 use parvis_model::{FieldError, PollOption, Problem, WidgetView};
 use wasm_bindgen::JsValue;
@@ -123,6 +124,19 @@ impl Decode for ProofChallenge {
             challenge: f.string("challenge")?,
             bits: u32::try_from(f.count("bits")?).ok()?,
             expires_at: f.string("expires_at")?,
+        })
+    }
+}
+
+impl Decode for VoterDataDeleted {
+    fn decode(json: &JsValue) -> Option<VoterDataDeleted> {
+        let f = Fields::of(json)?;
+        Some(VoterDataDeleted {
+            ballots: f.count("ballots")?,
+            detached_ballots: f.count("detached_ballots")?,
+            ideas: f.count("ideas")?,
+            comments: f.count("comments")?,
+            marks: f.count("marks")?,
         })
     }
 }

@@ -86,6 +86,15 @@ pub struct Texts {
     pub deleted: &'static str,
     pub comment_deleted: &'static str,
     pub replies: &'static str,
+    // This device.
+    pub this_device: &'static str,
+    pub device_explained: &'static str,
+    pub also_erase: &'static str,
+    /// Under "also erase": what happens to a ballot in a closed poll.
+    pub erase_closed_note: &'static str,
+    pub forget_device: &'static str,
+    pub device_forgotten: &'static str,
+    pub erased_and_forgotten: &'static str,
 }
 
 /// The label of an idea's status.
@@ -263,6 +272,13 @@ const FR: Texts = Texts {
     deleted: "Commentaire supprimé par son auteur.",
     comment_deleted: "Votre commentaire est supprimé.",
     replies: "Réponses",
+    this_device: "Cet appareil",
+    device_explained: "Depuis votre première participation, ce navigateur garde un code tiré au hasard : il permet de reconnaître votre vote et vos textes sur ce site. Il ne contient ni nom ni adresse.",
+    also_erase: "Effacer aussi tout ce que j’ai écrit avec cet appareil dans les consultations de la ville",
+    erase_closed_note: "Dans une consultation close, votre vote reste compté dans le résultat final, mais il n’est plus relié à cet appareil.",
+    forget_device: "Oublier cet appareil",
+    device_forgotten: "Cet appareil est oublié. Vos contributions restent publiées.",
+    erased_and_forgotten: "Vos contributions sont effacées et cet appareil est oublié.",
 };
 
 const EN: Texts = Texts {
@@ -336,4 +352,11 @@ const EN: Texts = Texts {
     deleted: "Comment deleted by its author.",
     comment_deleted: "Your comment is deleted.",
     replies: "Replies",
+    this_device: "This device",
+    device_explained: "Since you first took part, this browser keeps a random code that recognises your vote and your texts on this site. It holds no name and no address.",
+    also_erase: "Also erase everything I wrote with this device in the city’s consultations",
+    erase_closed_note: "In a closed consultation, your vote stays counted in the final result, but it is no longer linked to this device.",
+    forget_device: "Forget this device",
+    device_forgotten: "This device is forgotten. Your contributions stay published.",
+    erased_and_forgotten: "Your contributions are erased and this device is forgotten.",
 };

@@ -20,6 +20,7 @@ mod comments;
 mod common;
 mod context;
 mod decode;
+mod device;
 mod i18n;
 #[cfg(feature = "ideas")]
 mod ideas;

@@ -1,9 +1,21 @@
 //! The resident's voter token. Nothing is written to the browser until the
 //! resident acts: reading is free, creating happens on the first vote.
+//! Where storage is refused (private browsing, a sandboxed frame) the token
+//! lives in memory for this page view.
 
+use leptos::prelude::{ArcRwSignal, Set};
 use parvis_model::VoterToken;
+use std::cell::RefCell;
 
 const STORAGE_KEY: &str = "parvis.voter";
+
+thread_local! {
+    /// The token of this page view when storage refused it.
+    static IN_MEMORY: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Whether this device holds a token, for the widgets' "forget this
+    /// device" (one token serves every widget on the page).
+    static KNOWN: ArcRwSignal<bool> = ArcRwSignal::new(stored_token().is_some());
+}
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -11,15 +23,20 @@ fn storage() -> Option<web_sys::Storage> {
 
 /// The token stored by an earlier action on this site, if any.
 pub fn stored_token() -> Option<String> {
-    let token = storage()?.get_item(STORAGE_KEY).ok().flatten()?;
+    let stored = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+    let token = stored.or_else(|| IN_MEMORY.with(|t| t.borrow().clone()))?;
     VoterToken::parse(Some(&token))
         .ok()
         .map(|t| t.as_str().to_owned())
 }
 
+/// Whether the resident's device holds a token (tracked, for views).
+pub fn device_known() -> ArcRwSignal<bool> {
+    KNOWN.with(Clone::clone)
+}
+
 /// The token to act with: the stored one, or a new random one that is
-/// stored now (the resident is acting). If storage is unavailable (private
-/// browsing, blocked), the token still works for this page view.
+/// stored now (the resident is acting), in memory if storage refuses it.
 pub fn token_for_action() -> Option<String> {
     if let Some(token) = stored_token() {
         return Some(token);
@@ -28,10 +45,21 @@ pub fn token_for_action() -> Option<String> {
     let crypto = web_sys::window()?.crypto().ok()?;
     crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
     let token = VoterToken::from_random_bytes(bytes).as_str().to_owned();
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(STORAGE_KEY, &token);
+    let stored = storage().is_some_and(|s| s.set_item(STORAGE_KEY, &token).is_ok());
+    if !stored {
+        IN_MEMORY.with(|t| *t.borrow_mut() = Some(token.clone()));
     }
+    device_known().set(true);
     Some(token)
+}
+
+/// Forgets the token: this device is a new visitor from now on.
+pub fn forget_token() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(STORAGE_KEY);
+    }
+    IN_MEMORY.with(|t| *t.borrow_mut() = None);
+    device_known().set(false);
 }
 
 /// A random key for `Idempotency-Key`, made when a resident sends something.

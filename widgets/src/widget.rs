@@ -5,6 +5,7 @@ use crate::api::ApiFailure;
 use crate::comments::CommentThread;
 use crate::common::{Announcer, LiveRegion};
 use crate::context::use_widget_context;
+use crate::device::ThisDevice;
 use crate::i18n::texts;
 #[cfg(feature = "ideas")]
 use crate::ideas::IdeaBox;
@@ -25,6 +26,7 @@ pub fn Widget() -> impl IntoView {
     let widget = RwSignal::new(None::<Result<WidgetView, ApiFailure>>);
     let seeded = context.seed.take_view();
     let known_voter = context.api.known_voter();
+    let context_is_live = context.api.is_live();
     let shown = context.shown;
     let load = move || {
         let context = context.clone();
@@ -67,6 +69,11 @@ pub fn Widget() -> impl IntoView {
             }
         }
     });
+    let forgotten = {
+        let load = load.clone();
+        Callback::new(move |()| load())
+    };
+    let this_device = context_is_live.then(|| view! { <ThisDevice on_forgotten=forgotten /> });
     let body = move || match widget.get() {
         None => view! { <p class="notice loading">{text.loading}</p> }.into_any(),
         Some(Ok(view)) => kind_view(view),
@@ -75,6 +82,7 @@ pub fn Widget() -> impl IntoView {
     view! {
         <section class="widget" node_ref=section aria-busy=move || widget.with(Option::is_none).to_string()>
             {body}
+            {this_device}
             <LiveRegion announcer />
         </section>
     }

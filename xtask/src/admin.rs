@@ -137,7 +137,8 @@ fn sql(admin: &NewAdmin, salt_hex: &str, hash_hex: &str) -> String {
     }
     sql.push_str(&format!(
         "INSERT INTO staff (city_id, email, display_name, role, password_hash, password_salt, \
-         password_iterations, must_change_password) VALUES ({city}, {}, {}, 'admin', {}, {}, {ITERATIONS}, 1);",
+         password_iterations, must_change_password, password_set_at) \
+         VALUES ({city}, {}, {}, 'admin', {}, {}, {ITERATIONS}, 1, unixepoch());",
         quote(&admin.email),
         quote(&admin.name),
         quote(hash_hex),

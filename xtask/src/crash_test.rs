@@ -56,7 +56,10 @@ impl Client {
     }
 
     fn get_json(&self, path: &str, voter: Option<&str>) -> Result<serde_json::Value> {
-        let mut request = self.agent.get(format!("{}{path}", self.base));
+        let mut request = self
+            .agent
+            .get(format!("{}{path}", self.base))
+            .header("Origin", trust_bench::CITY_ORIGIN);
         if let Some(voter) = voter {
             request = request.header("Parvis-Voter", voter);
         }

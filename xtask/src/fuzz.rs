@@ -1,6 +1,7 @@
 //! API fuzzing driven by `/v1/openapi.json`: schemathesis (from PyPI, in a
 //! virtual environment of its own) sends generated requests to the running
-//! Worker and fails on any server error. Bounded in examples and time.
+//! Worker and fails on any server error: as a resident, then signed in as a
+//! moderator and as an admin. Bounded in examples and time.
 
 use crate::Result;
 use crate::process::exec;
@@ -11,7 +12,6 @@ use std::process::Command;
 const VERSION: &str = "4.32.5";
 /// Examples per operation, and the time budget of the whole run.
 const EXAMPLES: &str = "25";
-const MAX_SECONDS: &str = "180";
 
 fn venv() -> PathBuf {
     let home = std::env::var_os("HOME")
@@ -41,12 +41,92 @@ fn ensure_schemathesis() -> Result<PathBuf> {
     Ok(bin)
 }
 
-/// Fuzzes every operation of the API at `api_url`; an error on any 5xx.
+/// Who the fuzzer is in one pass.
+struct Pass {
+    name: &'static str,
+    /// Headers sent with every request.
+    headers: Vec<String>,
+    /// Extra schemathesis filters (which operations this pass covers).
+    filters: Vec<&'static str>,
+    /// This pass's time budget, in seconds.
+    max_seconds: &'static str,
+}
+
+/// Signs `email` in (the fixtures' password) and returns its session cookie.
+fn session_cookie(api_url: &str, email: &str) -> Result<String> {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let body = serde_json::json!({ "email": email, "password": STAFF_PASSWORD }).to_string();
+    let response = agent
+        .post(format!("{api_url}/v1/staff/session"))
+        .header("Content-Type", "application/json")
+        .header("Origin", api_url)
+        .header("Sec-Fetch-Site", "same-origin")
+        .send(body.as_bytes())?;
+    if response.status().as_u16() != 201 {
+        return Err(format!("fuzzing: {email} could not sign in ({})", response.status()).into());
+    }
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|value| value.starts_with("__Host-parvis_session="))
+        .and_then(|value| value.split(';').next())
+        .map(str::to_owned)
+        .ok_or_else(|| format!("fuzzing: no session cookie for {email}").into())
+}
+
+/// The password of the staff accounts in `tests/fixtures/api.sql`.
+const STAFF_PASSWORD: &str = "correct horse battery staple";
+
+/// Fuzzes the API at `api_url` three times: every operation as a resident on
+/// the city's page, then the staff operations signed in as a moderator and
+/// as an admin (signing out and the password change left out, so the
+/// session lasts the pass). An error on any 5xx.
 pub fn run(api_url: &str, city_origin: &str) -> Result {
     let schemathesis = ensure_schemathesis()?;
-    let report = crate::paths::target().join("schemathesis");
-    exec(
-        Command::new(schemathesis)
+    let staff_headers = |cookie: String| {
+        vec![
+            format!("Origin: {api_url}"),
+            "Sec-Fetch-Site: same-origin".to_owned(),
+            format!("Cookie: {cookie}"),
+        ]
+    };
+    let staff_filters = vec![
+        "--include-path-regex",
+        "^/v1/staff/",
+        "--exclude-path",
+        "/v1/staff/session",
+        "--exclude-path",
+        "/v1/staff/me/password",
+    ];
+    let passes = [
+        Pass {
+            name: "resident",
+            headers: vec![format!("Origin: {city_origin}")],
+            filters: Vec::new(),
+            max_seconds: "150",
+        },
+        Pass {
+            name: "moderator",
+            headers: staff_headers(session_cookie(api_url, "moderator@test.example")?),
+            filters: staff_filters.clone(),
+            max_seconds: "60",
+        },
+        Pass {
+            name: "admin",
+            headers: staff_headers(session_cookie(api_url, "admin@test.example")?),
+            filters: staff_filters,
+            max_seconds: "90",
+        },
+    ];
+    for pass in passes {
+        println!("fuzzing as {}…", pass.name);
+        let mut command = Command::new(&schemathesis);
+        command
             .arg("run")
             .arg(format!("{api_url}/v1/openapi.json"))
             .args(["--url", api_url])
@@ -55,18 +135,27 @@ pub fn run(api_url: &str, city_origin: &str) -> Result {
                 "--max-examples",
                 EXAMPLES,
                 "--max-time",
-                MAX_SECONDS,
+                pass.max_seconds,
                 "--workers",
                 "2",
                 "--seed",
                 "20261126",
             ])
-            .args(["--header", &format!("Origin: {city_origin}")])
-            .args(["--report", "junit", "--report-dir"])
-            .arg(&report)
-            // Its example cache goes under target/, not into the work tree.
-            .current_dir(crate::paths::target())
-            .env("SCHEMATHESIS_TELEMETRY", "false")
-            .env("NO_COLOR", "1"),
-    )
+            .args(&pass.filters);
+        for header in &pass.headers {
+            command.args(["--header", header]);
+        }
+        let report = crate::paths::target().join("schemathesis").join(pass.name);
+        exec(
+            command
+                .args(["--report", "junit", "--report-dir"])
+                .arg(&report)
+                // Its example cache goes under target/, not into the work tree.
+                .current_dir(crate::paths::target())
+                .env("SCHEMATHESIS_TELEMETRY", "false")
+                .env("NO_COLOR", "1"),
+        )
+        .map_err(|error| format!("fuzzing as {}: {error}", pass.name))?;
+    }
+    Ok(())
 }

@@ -16,6 +16,7 @@ mod first_paint_bench;
 mod fuzz;
 mod paths;
 mod process;
+mod restart_checks;
 mod static_server;
 mod test;
 mod tools;
@@ -29,15 +30,26 @@ pub type Error = Box<dyn std::error::Error + Send + Sync>;
 /// The result of every task step.
 pub type Result<T = ()> = std::result::Result<T, Error>;
 
-const USAGE: &str = "usage: cargo xtask <demo | test | build | bench | admin …>";
+const USAGE: &str =
+    "usage: cargo xtask <demo | test [--only PATTERN] | build | bench | restart-checks | admin …>";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
     let result = match task.as_str() {
         "demo" => demo::run(),
-        "test" => test::run(),
+        "test" => match std::env::args().nth(2).as_deref() {
+            None => test::run(),
+            Some("--only") => match std::env::args().nth(3) {
+                Some(pattern) => test::run_only(&pattern),
+                None => Err("--only needs a test name pattern".into()),
+            },
+            Some(other) => Err(format!("unknown option {other}; {USAGE}").into()),
+        },
         "build" => tools::ensure_build_tools().and_then(|()| build::run()),
         "bench" => bench::run(),
+        "restart-checks" => tools::ensure_build_tools()
+            .and_then(|()| build::run())
+            .and_then(|()| restart_checks::run()),
         "admin" => admin::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => {
             eprintln!("{USAGE}");

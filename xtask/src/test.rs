@@ -3,7 +3,7 @@
 
 use crate::process::{Service, exec, run_tee, start_on_free_port};
 use crate::wrangler::{self, State};
-use crate::{Result, admin, build, crash_test, fuzz, paths, static_server, tools};
+use crate::{Result, admin, build, crash_test, fuzz, paths, restart_checks, static_server, tools};
 use std::process::Command;
 
 /// Passed and failed counts over every stage.
@@ -65,9 +65,10 @@ pub fn run() -> Result {
     let built_ok = built.is_ok();
     tally.check("build", built);
     if built_ok {
-        let result = end_to_end(&mut tally);
+        let result = end_to_end(&mut tally, None);
         tally.check("end-to-end setup", result);
         tally.check("crash test", crash_test::run());
+        tally.check("restart checks", restart_checks::run());
     }
 
     for failure in &tally.failures {
@@ -81,9 +82,33 @@ pub fn run() -> Result {
     }
 }
 
+/// A developer's loop: builds, starts the stack, and runs only the API and
+/// browser tests whose names contain `pattern` (no lint, native tests or
+/// crash test; fuzzing only for the pattern `fuzzing`). Never what CI runs.
+pub fn run_only(pattern: &str) -> Result {
+    let mut tally = Tally::default();
+    tools::ensure_build_tools().and_then(|()| tools::ensure_chromium())?;
+    build::run()?;
+    let result = end_to_end(&mut tally, Some(pattern));
+    tally.check("end-to-end setup", result);
+    for failure in &tally.failures {
+        println!("FAILED {failure}");
+    }
+    println!(
+        "{} passed, {} failed (only \"{pattern}\")",
+        tally.passed, tally.failed
+    );
+    if tally.failed == 0 {
+        Ok(())
+    } else {
+        Err("some checks failed".into())
+    }
+}
+
 /// Starts `wrangler dev` on a fresh D1 state and the demo city page, then
-/// runs the API and browser tests. Both servers stop when this returns.
-fn end_to_end(tally: &mut Tally) -> Result {
+/// runs the API and browser tests (those whose names contain `only`, if
+/// set). Both servers stop when this returns.
+fn end_to_end(tally: &mut Tally, only: Option<&str>) -> Result {
     let state_dir = paths::target()
         .join("test-state")
         .join(std::process::id().to_string());
@@ -97,7 +122,9 @@ fn end_to_end(tally: &mut Tally) -> Result {
         &paths::root().join("tests").join("fixtures").join("api.sql"),
     )?;
 
-    tally.check("audit log is append-only", audit_log_is_append_only(&state));
+    if only.is_none() {
+        tally.check("audit log is append-only", audit_log_is_append_only(&state));
+    }
     // The tests' city site first, on a port it binds itself, so its origin
     // is allowed (like the demo's) before the API starts.
     let site = vec![
@@ -137,9 +164,13 @@ fn end_to_end(tally: &mut Tally) -> Result {
         .set(api_url.clone())
         .map_err(|_| "the API origin was set twice")?;
 
+    let mut api_tests = cargo();
+    api_tests.args(["test", "-p", "parvis-tests"]);
+    if let Some(pattern) = only {
+        api_tests.args(["--", pattern]);
+    }
     let (ok, out) = run_tee(
-        cargo()
-            .args(["test", "-p", "parvis-tests"])
+        api_tests
             .env("PARVIS_API_URL", &api_url)
             .env("PARVIS_CITY_ORIGIN", &city_url)
             .env("PARVIS_BOOTSTRAP_PASSWORD", &bootstrap_password),
@@ -157,9 +188,13 @@ fn end_to_end(tally: &mut Tally) -> Result {
         std::thread::sleep(std::time::Duration::from_millis(250));
     }
     let report = paths::target().join("playwright-report.json");
+    let mut browser_tests = Command::new(paths::node_bin("playwright"));
+    browser_tests.args(["test", "--config", "tests/browser/playwright.config.mjs"]);
+    if let Some(pattern) = only {
+        browser_tests.args(["--grep", &regex_literal(pattern), "--pass-with-no-tests"]);
+    }
     let (ok, _) = run_tee(
-        Command::new(paths::node_bin("playwright"))
-            .args(["test", "--config", "tests/browser/playwright.config.mjs"])
+        browser_tests
             .current_dir(paths::root())
             .env("PARVIS_API_URL", &api_url)
             .env("PARVIS_CITY_URL", &city_url)
@@ -167,8 +202,20 @@ fn end_to_end(tally: &mut Tally) -> Result {
     )?;
     let (passed, failed) = playwright_counts(&report);
     tally.runner("browser tests", ok, passed, failed);
-    tally.check("API fuzzing (schemathesis)", fuzz::run(&api_url, &city_url));
+    if only.is_none_or(|pattern| pattern == "fuzzing") {
+        tally.check("API fuzzing (schemathesis)", fuzz::run(&api_url, &city_url));
+    }
     Ok(())
+}
+
+/// `text` as a regular expression that matches it literally.
+fn regex_literal(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let escape = "\\^$.|?*+()[]{}/".contains(c);
+            escape.then_some('\\').into_iter().chain([c])
+        })
+        .collect()
 }
 
 /// The database itself refuses to edit or delete audit entries, whatever

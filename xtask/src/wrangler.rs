@@ -39,6 +39,14 @@ fn wrangler(state: &State, args: &[&str]) -> Command {
 pub fn ensure_dev_vars() -> Result {
     let path = paths::edge_api().join(".dev.vars");
     if path.exists() {
+        // Checked at start, as in production: a short key is never used.
+        let vars = std::fs::read_to_string(&path)?;
+        let key = vars
+            .lines()
+            .find_map(|line| line.strip_prefix("VOTER_HASH_KEY="))
+            .ok_or("edge-api/.dev.vars has no VOTER_HASH_KEY (delete the file to make one)")?;
+        parvis_model::secret_key::SecretKey::parse(key)
+            .map_err(|error| format!("VOTER_HASH_KEY in edge-api/.dev.vars: {error}"))?;
         return Ok(());
     }
     let mut key = [0u8; 32];

@@ -25,8 +25,8 @@ pub fn AuditLog(
     id: String,
 ) -> impl IntoView {
     let ui = use_ui();
-    let path = format!("/v1/staff/widgets/{}/audit", api::segment(&id));
-    let export = format!("/v1/staff/widgets/{}/export?table=audit", api::segment(&id));
+    let path = api::widget_path(&id, "/audit");
+    let export = api::widget_path(&id, "/export?table=audit");
     let entries = LocalResource::new(move || {
         let path = path.clone();
         async move { api::get::<Vec<AuditEntry>>(&path).await }

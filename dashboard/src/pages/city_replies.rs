@@ -109,10 +109,7 @@ fn CommentToAnswer(
         let request = CityReplyRequest {
             body: body.get_untracked(),
         };
-        let path = format!(
-            "/v1/staff/widgets/{}/comments/{id}/replies",
-            api::segment(&widget)
-        );
+        let path = api::widget_path(&widget, &format!("/comments/{id}/replies"));
         spawn_local(async move {
             match api::send::<_, CommentView>(Method::Post, &path, Some(&request)).await {
                 Ok(_) => {

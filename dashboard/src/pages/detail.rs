@@ -25,9 +25,8 @@ pub fn WidgetDetail(
     let data = LocalResource::new(move || {
         let id = widget_id.clone();
         async move {
-            let widget = api::get::<StaffWidget>(&format!("/v1/staff/widgets/{id}")).await;
-            let results =
-                api::get::<WidgetResults>(&format!("/v1/staff/widgets/{id}/results")).await;
+            let widget = api::get::<StaffWidget>(&api::widget_path(&id, "")).await;
+            let results = api::get::<WidgetResults>(&api::widget_path(&id, "/results")).await;
             if let Err(failure) = &widget {
                 ui.check(failure);
             }
@@ -61,7 +60,7 @@ pub fn WidgetDetail(
         let id = id.clone();
         move || {
             let text = ui.text();
-            let base = format!("/v1/staff/widgets/{id}/export");
+            let base = api::widget_path(&id, "/export");
             view! {
                 <p class="actions">
                     <span>{text.download}" :"</span>

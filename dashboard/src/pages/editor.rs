@@ -87,7 +87,7 @@ pub fn WidgetEditor(
 
     if let Some(id) = id.clone() {
         spawn_local(async move {
-            match api::get::<StaffWidget>(&format!("/v1/staff/widgets/{id}")).await {
+            match api::get::<StaffWidget>(&api::widget_path(&id, "")).await {
                 Ok(w) => {
                     kind.set(w.kind);
                     title.set(w.title);
@@ -182,7 +182,7 @@ pub fn WidgetEditor(
                     Some(id) => {
                         api::send::<_, StaffWidget>(
                             Method::Put,
-                            &format!("/v1/staff/widgets/{id}"),
+                            &api::widget_path(id, ""),
                             Some(&config),
                         )
                         .await

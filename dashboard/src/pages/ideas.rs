@@ -34,7 +34,7 @@ pub fn IdeaAnswers(
     let next_page = RwSignal::new(None::<u32>);
     let state = RwSignal::new(None::<bool>);
     let load = move |number: u32| {
-        let path = format!("/v1/staff/widgets/{id}/ideas?per_page=50&page={number}");
+        let path = api::widget_path(&id, &format!("/ideas?per_page=50&page={number}"));
         spawn_local(async move {
             match api::get::<Page<StaffIdea>>(&path).await {
                 Ok(loaded) => {

@@ -15,7 +15,7 @@ pub fn IntegrityPanel(
     id: String,
 ) -> impl IntoView {
     let ui = use_ui();
-    let path = format!("/v1/staff/widgets/{}/integrity", api::segment(&id));
+    let path = api::widget_path(&id, "/integrity");
     let report = LocalResource::new(move || {
         let path = path.clone();
         async move { api::get::<IntegrityReport>(&path).await }

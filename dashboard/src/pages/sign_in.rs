@@ -26,6 +26,7 @@ pub fn SignIn() -> impl IntoView {
         Some(Ok(None)) => {}
         Some(Err(failure)) => error.set(Some(match failure.code() {
             Some(ProblemCode::InvalidCredentials) => ui.text().wrong_credentials,
+            Some(ProblemCode::TemporaryPasswordExpired) => ui.text().temporary_password_expired,
             Some(ProblemCode::RateLimited) => ui.text().too_many_attempts,
             _ => ui.text().network_error,
         })),

@@ -55,12 +55,13 @@ pub async fn claim(ctx: &Ctx, key: &str) -> Result<Claim, ApiError> {
     let request_hash = sha256_hex(&ctx.body);
     let insert = query(
         &ctx.db,
-        "INSERT INTO idempotency_keys (key_hash, request_hash, created_at) VALUES (?1, ?2, ?3) \
-         ON CONFLICT (key_hash) DO NOTHING",
+        "INSERT INTO idempotency_keys (key_hash, request_hash, created_at, voter_hash) \
+         VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key_hash) DO NOTHING",
         &[
             Arg::Text(&key_hash),
             Arg::Text(&request_hash),
             Arg::Int(ctx.now),
+            Arg::Text(ctx.voter()?),
         ],
     )?;
     let prune = query(

@@ -6,4 +6,5 @@ pub mod fragment;
 pub mod ideas;
 pub mod supports;
 pub mod voter_data;
+pub mod voter_keys;
 pub mod widgets;

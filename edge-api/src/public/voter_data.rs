@@ -126,15 +126,30 @@ pub async fn read(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     Reply::json(200, &data)
 }
 
-/// `DELETE …/voter-data`: ballots, ideas, supports and reports are deleted;
-/// comments are erased in place (their replies keep their thread). Counted
-/// then deleted in one transaction.
+/// Polls of the city closed at `?3`: their result is final.
+const CLOSED_POLLS: &str = "(SELECT id FROM widgets WHERE city_id = ?1 AND kind = 'poll' \
+     AND (status = 'closed' OR (status = 'open' AND closes_at IS NOT NULL AND closes_at <= ?3)))";
+
+/// `DELETE …/voter-data`: in one transaction, counted then erased.
+/// - Ballots are deleted, except in closed polls: there the ballot stays in
+///   the final result, detached from the voter (its hash replaced by a
+///   value that matches no token).
+/// - Ideas, supports and reports are deleted; comments are erased in place
+///   (their replies keep their thread), and the details of reports about
+///   them, which may quote them, are cleared.
+/// - Stored idempotency answers, which repeat what was written, are deleted.
 pub async fn delete(ctx: &mut Ctx) -> Result<Reply, ApiError> {
-    let args = [Arg::Int(ctx.widget()?.city_id), Arg::Text(ctx.voter()?)];
+    let args = [
+        Arg::Int(ctx.widget()?.city_id),
+        Arg::Text(ctx.voter()?),
+        Arg::Int(ctx.now),
+    ];
     let count = format!(
         "SELECT \
-           (SELECT COUNT(*) FROM ballots WHERE widget_id IN {CITY_WIDGETS} AND voter_hash = ?2) \
-             AS ballots, \
+           (SELECT COUNT(*) FROM ballots WHERE widget_id IN {CITY_WIDGETS} AND voter_hash = ?2 \
+              AND widget_id NOT IN {CLOSED_POLLS}) AS ballots, \
+           (SELECT COUNT(*) FROM ballots WHERE widget_id IN {CLOSED_POLLS} AND voter_hash = ?2) \
+             AS detached_ballots, \
            (SELECT COUNT(*) FROM ideas WHERE widget_id IN {CITY_WIDGETS} AND voter_hash = ?2) \
              AS ideas, \
            (SELECT COUNT(*) FROM comments WHERE widget_id IN {CITY_WIDGETS} AND voter_hash = ?2 \
@@ -148,8 +163,16 @@ pub async fn delete(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     );
     let statements = [
         count,
+        format!(
+            "UPDATE ballots SET voter_hash = 'detached:' || id \
+             WHERE widget_id IN {CLOSED_POLLS} AND voter_hash = ?2"
+        ),
         format!("DELETE FROM ballots WHERE widget_id IN {CITY_WIDGETS} AND voter_hash = ?2"),
         format!("DELETE FROM ideas WHERE widget_id IN {CITY_WIDGETS} AND voter_hash = ?2"),
+        format!(
+            "UPDATE comment_reports SET details = NULL WHERE comment_id IN \
+             (SELECT id FROM comments WHERE widget_id IN {CITY_WIDGETS} AND voter_hash = ?2)"
+        ),
         format!(
             "UPDATE comments SET body = '', display_name = NULL, deleted = 1 \
              WHERE widget_id IN {CITY_WIDGETS} AND voter_hash = ?2 AND deleted = 0"
@@ -166,10 +189,15 @@ pub async fn delete(ctx: &mut Ctx) -> Result<Reply, ApiError> {
             "DELETE FROM comment_reports WHERE voter_hash = ?2 AND comment_id IN \
              (SELECT id FROM comments WHERE widget_id IN {CITY_WIDGETS})"
         ),
+        "DELETE FROM idempotency_keys WHERE voter_hash = ?2".to_owned(),
     ];
+    // D1 wants exactly as many values as the statement's highest `?n`.
     let prepared = statements
         .iter()
-        .map(|sql| query(&ctx.db, sql, &args))
+        .map(|sql| {
+            let used = if sql.contains("?3") { 3 } else { 2 };
+            query(&ctx.db, sql, &args[..used])
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let results = ctx.db.batch(prepared).await?;
     let counted: Vec<VoterDataDeleted> = results

@@ -42,8 +42,8 @@ pub async fn create(ctx: &mut Ctx) -> Result<Reply, ApiError> {
             &ctx.db,
             &format!(
                 "INSERT INTO staff (city_id, email, display_name, role, password_hash, \
-                   password_salt, password_iterations, must_change_password) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1) RETURNING {ACCOUNT_COLUMNS}"
+                   password_salt, password_iterations, must_change_password, password_set_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8) RETURNING {ACCOUNT_COLUMNS}"
             ),
             &[
                 Arg::Int(staff.city_id),
@@ -53,6 +53,7 @@ pub async fn create(ctx: &mut Ctx) -> Result<Reply, ApiError> {
                 Arg::Text(&hash),
                 Arg::Text(&salt),
                 Arg::Int(i64::from(PASSWORD_ITERATIONS)),
+                Arg::Int(ctx.now),
             ],
         )?;
         match statement.first::<Staff>(None).await {

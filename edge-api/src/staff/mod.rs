@@ -12,3 +12,6 @@ pub mod moderation;
 pub mod session;
 pub mod staff_ideas;
 pub mod staff_widgets;
+
+#[cfg(test)]
+mod city_scope;

@@ -9,6 +9,7 @@ use crate::error::ApiError;
 use crate::reply::Reply;
 use crate::staff::city::load_city;
 use crate::staff::guessing;
+use parvis_model::limits::TEMPORARY_PASSWORD_SECONDS;
 use parvis_model::staff::{PasswordChange, Role, SignIn, StaffAccount, StaffMe, check_password};
 use parvis_model::{FieldError, FieldErrorCode};
 use serde::Deserialize;
@@ -136,6 +137,22 @@ struct Credentials {
     password_hash: String,
     password_salt: String,
     password_iterations: u32,
+    must_change_password: u8,
+    password_set_at: Option<i64>,
+}
+
+impl Credentials {
+    /// Whether the password is a temporary one past its lifetime
+    /// (`TEMPORARY_PASSWORD_SECONDS` when set, else the model's).
+    fn temporary_expired(&self, ctx: &Ctx) -> bool {
+        let lifetime = ctx
+            .number_var("TEMPORARY_PASSWORD_SECONDS")
+            .map_or(TEMPORARY_PASSWORD_SECONDS, i64::from);
+        self.must_change_password != 0
+            && self
+                .password_set_at
+                .is_some_and(|set_at| ctx.now - set_at > lifetime)
+    }
 }
 
 /// Checks a password against an account's stored hash.
@@ -164,7 +181,8 @@ pub async fn sign_in(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     let email = request.email.trim().to_lowercase();
     let credentials: Option<Credentials> = first(query(
         &ctx.db,
-        "SELECT id, password_hash, password_salt, password_iterations FROM staff WHERE email = ?1",
+        "SELECT id, password_hash, password_salt, password_iterations, must_change_password, \
+           password_set_at FROM staff WHERE email = ?1",
         &[Arg::Text(&email)],
     )?)
     .await?;
@@ -198,6 +216,8 @@ pub async fn sign_in(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         password_hash: String::new(),
         password_salt: "00".repeat(16),
         password_iterations: PASSWORD_ITERATIONS,
+        must_change_password: 0,
+        password_set_at: None,
     };
     let known = credentials.is_some();
     let credentials = credentials.unwrap_or(decoy);
@@ -207,6 +227,9 @@ pub async fn sign_in(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         return Err(ApiError::InvalidCredentials);
     }
     guessing::forget(ctx, attempt).await?;
+    if credentials.temporary_expired(ctx) {
+        return Err(ApiError::TemporaryPasswordExpired);
+    }
     let token = random_hex(32)?;
     let mut statements = vec![query(
         &ctx.db,
@@ -341,12 +364,14 @@ pub async fn change_password(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     let update = query(
         &ctx.db,
         "UPDATE staff SET password_hash = ?2, password_salt = ?3, password_iterations = ?4, \
-         must_change_password = 0 WHERE id = ?1",
+         must_change_password = 0, password_set_at = ?6 WHERE id = ?1 AND city_id = ?5",
         &[
             Arg::Int(staff.id),
             Arg::Text(&hash),
             Arg::Text(&salt),
             Arg::Int(i64::from(PASSWORD_ITERATIONS)),
+            Arg::Int(staff.city_id),
+            Arg::Int(ctx.now),
         ],
     )?;
     let others = query(

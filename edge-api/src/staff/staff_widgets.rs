@@ -154,10 +154,11 @@ fn new_option_id(label: &str, taken: &[String]) -> String {
 
 /// Statements that write a validated configuration's options; options that
 /// exist keep their ids, those left out are deleted (the database refuses
-/// if ballots chose them).
+/// if ballots chose them). Each writes only if the widget is `city_id`'s.
 fn option_statements(
     ctx: &Ctx,
     id: &str,
+    city_id: i64,
     config: &ValidWidgetConfig,
     existing: &[PollOption],
 ) -> Result<Vec<worker::D1PreparedStatement>, ApiError> {
@@ -177,13 +178,16 @@ fn option_statements(
         kept.push(option_id.clone());
         statements.push(query(
             &ctx.db,
-            "INSERT INTO poll_options (widget_id, id, position, label) VALUES (?1, ?2, ?3, ?4) \
+            "INSERT INTO poll_options (widget_id, id, position, label) \
+             SELECT ?1, ?2, ?3, ?4 WHERE EXISTS \
+               (SELECT 1 FROM widgets WHERE id = ?1 AND city_id = ?5) \
              ON CONFLICT (widget_id, id) DO UPDATE SET position = ?3, label = ?4",
             &[
                 Arg::Text(id),
                 Arg::Text(&option_id),
                 Arg::Int(position as i64 + 1),
                 Arg::Text(&option.label),
+                Arg::Int(city_id),
             ],
         )?);
     }
@@ -193,8 +197,9 @@ fn option_statements(
         query(
             &ctx.db,
             "DELETE FROM poll_options WHERE widget_id = ?1 \
+             AND widget_id IN (SELECT id FROM widgets WHERE city_id = ?3) \
              AND id NOT IN (SELECT value FROM json_each(?2))",
-            &[Arg::Text(id), Arg::Text(&kept_json)],
+            &[Arg::Text(id), Arg::Text(&kept_json), Arg::Int(city_id)],
         )?,
     );
     Ok(statements)
@@ -312,7 +317,7 @@ pub async fn create(ctx: &mut Ctx) -> Result<Reply, ApiError> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14, ?15)",
         &args,
     )?];
-    statements.extend(option_statements(ctx, &id, &valid, &[])?);
+    statements.extend(option_statements(ctx, &id, staff.city_id, &valid, &[])?);
     let detail = format!("{}: {}", valid.kind.wire_name(), valid.title);
     statements.push(audit::record(
         ctx,
@@ -348,7 +353,13 @@ pub async fn update(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         &args,
     )?];
     if valid.kind == WidgetKind::Poll {
-        statements.extend(option_statements(ctx, &id, &valid, &current.options)?);
+        statements.extend(option_statements(
+            ctx,
+            &id,
+            staff.city_id,
+            &valid,
+            &current.options,
+        )?);
     }
     let changes = changes(&current, &valid);
     if !changes.is_empty() {
