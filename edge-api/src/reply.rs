@@ -2,8 +2,32 @@
 //! decorated (CORS, cookies) before it becomes a `worker::Response`.
 
 use crate::error::ApiError;
+use futures_util::stream::LocalBoxStream;
 use serde::Serialize;
+use std::cell::RefCell;
+use std::rc::Rc;
 use worker::{Headers, Response};
+
+/// Chunks of a body, produced as they are sent.
+pub type Chunks = LocalBoxStream<'static, Result<Vec<u8>, worker::Error>>;
+
+/// A body sent as it is produced (exports read page by page). Shared, so
+/// a reply stays `Clone`; the first `into_response` takes it.
+#[derive(Clone)]
+pub struct BodyStream(Rc<RefCell<Option<Chunks>>>);
+
+impl BodyStream {
+    /// A body from a stream of chunks.
+    pub fn new(stream: Chunks) -> BodyStream {
+        BodyStream(Rc::new(RefCell::new(Some(stream))))
+    }
+}
+
+impl std::fmt::Debug for BodyStream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("BodyStream")
+    }
+}
 
 /// What a handler answers.
 #[derive(Debug, Clone)]
@@ -16,6 +40,8 @@ pub struct Reply {
     pub body: Vec<u8>,
     /// Extra headers (`Set-Cookie`, `Retry-After`, CORS…).
     pub headers: Vec<(String, String)>,
+    /// A body sent as it is produced, instead of `body`.
+    pub stream: Option<BodyStream>,
 }
 
 impl Reply {
@@ -32,6 +58,15 @@ impl Reply {
             content_type: content_type.to_owned(),
             body,
             headers: Vec::new(),
+            stream: None,
+        }
+    }
+
+    /// A `200` whose body is sent as `stream` produces it.
+    pub fn streamed(content_type: &str, stream: BodyStream) -> Reply {
+        Reply {
+            stream: Some(stream),
+            ..Reply::with_body(200, content_type, Vec::new())
         }
     }
 
@@ -64,6 +99,15 @@ impl Reply {
         let builder = Response::builder()
             .with_status(self.status)
             .with_headers(headers);
+        let stream = self
+            .stream
+            .and_then(|BodyStream(shared)| shared.borrow_mut().take());
+        if let Some(stream) = stream {
+            return match builder.from_stream(stream) {
+                Ok(response) => response,
+                Err(_) => Response::builder().with_status(500).empty(),
+            };
+        }
         if self.body.is_empty() {
             builder.empty()
         } else {

@@ -265,6 +265,7 @@ async fn dispatch(handler: Handler, ctx: &mut Ctx) -> Result<Reply, ApiError> {
         SupportIdea => ideas::support(ctx, true).await,
         WithdrawIdeaSupport => ideas::support(ctx, false).await,
         ListComments => comments::list(ctx).await,
+        ListReplies => comments::list_replies(ctx).await,
         PostComment => comments::post(ctx).await,
         DeleteComment => comments::delete(ctx).await,
         SupportComment => comments::support(ctx, true).await,

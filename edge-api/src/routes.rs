@@ -17,6 +17,7 @@ pub enum Handler {
     SupportIdea,
     WithdrawIdeaSupport,
     ListComments,
+    ListReplies,
     PostComment,
     DeleteComment,
     SupportComment,
@@ -148,6 +149,11 @@ pub const ROUTES: &[Route] = &[
         WithdrawIdeaSupport,
     ),
     route(Get, "/v1/widgets/{id}/comments", ListComments),
+    route(
+        Get,
+        "/v1/widgets/{id}/comments/{comment}/replies",
+        ListReplies,
+    ),
     route(Post, "/v1/widgets/{id}/comments", PostComment),
     route(Delete, "/v1/widgets/{id}/comments/{comment}", DeleteComment),
     route(

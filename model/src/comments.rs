@@ -85,9 +85,27 @@ pub struct CommentView {
     pub mine: bool,
     /// When it was posted (RFC 3339).
     pub created_at: String,
-    /// Replies, oldest first.
+    /// Replies, oldest first: in a thread's list, the first
+    /// [`REPLIES_SHOWN`]; the rest come from `…/comments/{comment}/replies`.
     #[serde(default)]
     pub replies: Vec<CommentView>,
+    /// How many replies the asking voter may see in all.
+    #[serde(default)]
+    pub reply_count: u64,
+}
+
+/// Replies a thread's list carries under each comment; a comment with more
+/// offers the rest, read in pages of this size after the last one shown.
+pub const REPLIES_SHOWN: u32 = 10;
+
+/// `GET /v1/widgets/{id}/comments/{comment}/replies?after=`: the replies
+/// after one, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyPage {
+    /// Up to [`REPLIES_SHOWN`] replies.
+    pub items: Vec<CommentView>,
+    /// Whether more follow the last of them.
+    pub more: bool,
 }
 
 /// Why a resident reports a comment.

@@ -26,21 +26,35 @@ impl Separator {
 /// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) is
 /// prefixed with `'`, so exported resident text can never execute.
 pub fn to_csv(separator: Separator, header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = start(separator, header);
+    out.push_str(&rows_text(separator, rows));
+    out
+}
+
+/// The start of a CSV export written in pieces: the BOM and the header row.
+pub fn start(separator: Separator, header: &[&str]) -> String {
     let mut out = String::from('\u{feff}');
-    let mut write_row = |cells: &mut dyn Iterator<Item = &str>| {
-        for (index, cell) in cells.enumerate() {
-            if index > 0 {
-                out.push(separator.char());
-            }
-            push_cell(&mut out, cell);
-        }
-        out.push_str("\r\n");
-    };
-    write_row(&mut header.iter().copied());
+    push_row(&mut out, separator, &mut header.iter().copied());
+    out
+}
+
+/// Data rows, to follow [`start`] (or earlier rows).
+pub fn rows_text(separator: Separator, rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
     for row in rows {
-        write_row(&mut row.iter().map(String::as_str));
+        push_row(&mut out, separator, &mut row.iter().map(String::as_str));
     }
     out
+}
+
+fn push_row(out: &mut String, separator: Separator, cells: &mut dyn Iterator<Item = &str>) {
+    for (index, cell) in cells.enumerate() {
+        if index > 0 {
+            out.push(separator.char());
+        }
+        push_cell(out, cell);
+    }
+    out.push_str("\r\n");
 }
 
 fn push_cell(out: &mut String, cell: &str) {
@@ -77,6 +91,11 @@ mod tests {
             csv,
             "\u{feff}id;label\r\n1;\"Plus d’arbres; d’ombre\"\r\n2;\"Il a dit \"\"oui\"\"\net puis\"\r\n-3;\"'=HYPERLINK(\"\"x\"\")\"\r\n"
         );
+        // Written in pieces, the same text.
+        let pieces = start(Separator::Semicolon, &["id", "label"])
+            + &rows_text(Separator::Semicolon, &rows[..1])
+            + &rows_text(Separator::Semicolon, &rows[1..]);
+        assert_eq!(pieces, csv);
         // Either separator and a tab are quoted whatever the separator.
         let comma = to_csv(
             Separator::Comma,

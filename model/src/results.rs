@@ -4,6 +4,9 @@ use crate::staff::StaffIdea;
 use crate::widget::WidgetKind;
 use serde::{Deserialize, Serialize};
 
+/// How many ideas the results rank; the export has them all.
+pub const TOP_IDEAS: u32 = 100;
+
 /// One option's tally.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OptionResult {
@@ -39,6 +42,7 @@ pub struct WidgetResults {
     pub options: Vec<OptionResult>,
     /// Participation per day, oldest first.
     pub per_day: Vec<DayCount>,
-    /// Idea boxes: ideas ranked by supports.
+    /// Idea boxes: the [`TOP_IDEAS`] most supported ideas (every idea is in
+    /// the export).
     pub top_ideas: Vec<StaffIdea>,
 }

@@ -357,17 +357,22 @@ pub enum ItemKind {
     Comment,
 }
 
-/// One report on a comment.
+/// The reports on a comment for one reason, however many: how many, when
+/// the latest came, and the latest details given.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReportView {
+pub struct ReportGroup {
     /// Reason.
     pub reason: ReportReason,
-    /// Free text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub details: Option<String>,
-    /// When (RFC 3339).
-    pub created_at: String,
+    /// How many residents reported the comment for it.
+    pub count: u64,
+    /// When the latest came (RFC 3339).
+    pub latest_at: String,
+    /// The latest details, newest first: at most [`REPORT_DETAILS_SHOWN`].
+    pub latest_details: Vec<String>,
 }
+
+/// How many of a reason's latest details the moderation queue shows.
+pub const REPORT_DETAILS_SHOWN: usize = 3;
 
 /// An item awaiting a moderator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -389,8 +394,8 @@ pub struct ModerationItem {
     pub display_name: Option<String>,
     /// Current visibility.
     pub visibility: Visibility,
-    /// Reports, for reported comments.
-    pub reports: Vec<ReportView>,
+    /// Reports by reason, most reported first, for reported comments.
+    pub reports: Vec<ReportGroup>,
     /// When it was written (RFC 3339).
     pub created_at: String,
 }

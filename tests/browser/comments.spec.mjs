@@ -1,5 +1,7 @@
 // Comment threads in real Chromium.
 import { expect, test } from "@playwright/test";
+import { postAsResident } from "./pages/resident-api.mjs";
+import { createWidget } from "./pages/staff-api.mjs";
 import { CommentThread, PollWidget, testPage } from "./pages/widgets.mjs";
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -125,4 +127,35 @@ test("a reply being typed survives another comment being posted", async ({ page 
   await thread.post(other);
   await expect(thread.comment(other)).toBeVisible();
   await expect(comment.getByLabel("Votre réponse")).toHaveValue(draft);
+});
+
+test("hardening 5: ten replies show, the rest come on request and the focus stays put", async ({ page, request }) => {
+  const thread = await createWidget(request, { kind: "comments", title: `Fil profond ${unique()}` });
+  const origin = process.env.PARVIS_CITY_URL ?? "http://127.0.0.1:8080";
+  const voter = (i) => `${Date.now().toString(16).padStart(26, "0")}${String(i).padStart(4, "0")}ab`;
+  const parentText = `Un sujet très discuté ${unique()}`;
+  const parent = await postAsResident(request, {
+    widget: thread, tail: "/comments", data: { body: parentText }, origin, voter: voter(99), ip: "198.51.100.140",
+  });
+  for (let i = 0; i < 12; i++) {
+    await postAsResident(request, {
+      widget: thread, tail: "/comments", data: { body: `Réponse numéro ${i + 1}.`, parent_id: parent.id },
+      origin, voter: voter(i), ip: `198.51.100.${141 + i}`,
+    });
+  }
+  await page.goto(testPage([thread]));
+  const widget = new CommentThread(page, thread);
+  await widget.mounted();
+  const comment = widget.comment(parentText);
+  const replies = comment.locator("ul.replies > li.comment");
+  await expect(replies).toHaveCount(10);
+  const more = comment.getByRole("button", { name: "Afficher les réponses suivantes (2 restantes)" });
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await expect(replies).toHaveCount(12);
+  await expect(replies.last()).toContainText("Réponse numéro 12.");
+  await expect(widget.status).toHaveText("2 réponses de plus affichées");
+  // The button has gone with nothing left to show; the focus is on the replies, not lost.
+  await expect(more).toHaveCount(0);
+  await expect(comment.locator("ul.replies")).toBeFocused();
 });

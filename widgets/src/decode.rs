@@ -6,7 +6,7 @@
 //! (`None`), except where the API documents a default.
 
 use js_sys::{Array, Reflect};
-use parvis_model::comments::CommentView;
+use parvis_model::comments::{CommentView, ReplyPage};
 use parvis_model::ideas::{IdeaView, SupportState};
 use parvis_model::paging::Page;
 use parvis_model::proof_of_work::ProofChallenge;
@@ -223,6 +223,18 @@ impl Decode for CommentView {
             mine: f.boolean("mine")?,
             created_at: f.string("created_at")?,
             replies: f.list_or_empty("replies")?,
+            // Documented default: no count means no replies beyond those listed.
+            reply_count: f.count("reply_count").unwrap_or(0),
+        })
+    }
+}
+
+impl Decode for ReplyPage {
+    fn decode(json: &JsValue) -> Option<ReplyPage> {
+        let f = Fields::of(json)?;
+        Some(ReplyPage {
+            items: f.list_or_empty("items")?,
+            more: f.boolean("more")?,
         })
     }
 }

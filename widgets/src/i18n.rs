@@ -183,6 +183,27 @@ pub fn opens_on(lang: Lang, date: &str) -> String {
     }
 }
 
+/// "Afficher 10 réponses de plus (sur 14 restantes)": the button under a
+/// comment whose replies are not all shown.
+pub fn more_replies(lang: Lang, remaining: u64) -> String {
+    match (lang, remaining) {
+        (Lang::Fr, 1) => "Afficher la dernière réponse".to_owned(),
+        (Lang::Fr, _) => format!("Afficher les réponses suivantes ({remaining} restantes)"),
+        (Lang::En, 1) => "Show the last reply".to_owned(),
+        (Lang::En, _) => format!("Show more replies ({remaining} left)"),
+    }
+}
+
+/// Said once more replies are shown: "3 réponses de plus affichées".
+pub fn replies_shown(lang: Lang, count: usize) -> String {
+    match (lang, count) {
+        (Lang::Fr, 0 | 1) => format!("{count} réponse de plus affichée"),
+        (Lang::Fr, _) => format!("{count} réponses de plus affichées"),
+        (Lang::En, 1) => format!("{count} more reply shown"),
+        (Lang::En, _) => format!("{count} more replies shown"),
+    }
+}
+
 /// "Répondre à Jean"
 pub fn reply_to(lang: Lang, name: &str) -> String {
     match lang {

@@ -157,7 +157,7 @@ fn end_to_end(tally: &mut Tally, only: Option<&str>) -> Result {
     .map(|s| (*s).to_owned())
     .collect();
     let bootstrap_password = admin::create(&bootstrap_args, &state)?;
-    let (_api, api_port): (Service, u16) =
+    let (api, api_port): (Service, u16) =
         start_on_free_port(|port| wrangler::start_dev(&state, port, wrangler::TEST_VARS))?;
     let api_url = format!("http://127.0.0.1:{api_port}");
     api_origin
@@ -204,6 +204,35 @@ fn end_to_end(tally: &mut Tally, only: Option<&str>) -> Result {
     tally.runner("browser tests", ok, passed, failed);
     if only.is_none_or(|pattern| pattern == "fuzzing") {
         tally.check("API fuzzing (schemathesis)", fuzz::run(&api_url, &city_url));
+    }
+    drop(api);
+    if only.is_none() {
+        tally.check("poll tallies match the ballots", tallies_match(&state));
+    }
+    Ok(())
+}
+
+/// Issue 13, item 5: after every test's ballots, erasures and detachments,
+/// the counts the database keeps (migration 0013) equal the ballots.
+fn tallies_match(state: &State) -> Result {
+    let rows = wrangler::query_json(
+        state,
+        "SELECT (SELECT COUNT(*) FROM ballots) AS ballots, \
+           (SELECT COUNT(*) FROM poll_options o WHERE o.votes != (SELECT COUNT(*) \
+              FROM ballot_choices c WHERE c.widget_id = o.widget_id AND c.option_id = o.id)) \
+             AS options_off, \
+           (SELECT COUNT(*) FROM widgets w WHERE w.ballots != \
+              (SELECT COUNT(*) FROM ballots b WHERE b.widget_id = w.id)) AS widgets_off",
+    )?;
+    let row = &rows[0];
+    println!("poll tallies: {row}");
+    let ballots = row["ballots"].as_u64().unwrap_or(0);
+    let off: Option<u64> = ["options_off", "widgets_off"]
+        .iter()
+        .map(|name| row[*name].as_u64())
+        .sum();
+    if ballots < 100 || off != Some(0) {
+        return Err(format!("kept counts disagree with the ballots: {row}").into());
     }
     Ok(())
 }

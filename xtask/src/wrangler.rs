@@ -82,6 +82,25 @@ pub fn execute_sql(state: &State, sql: &str, remote: bool) -> Result {
     ))
 }
 
+/// The rows a read-only query returns from the local database, as JSON.
+pub fn query_json(state: &State, sql: &str) -> Result<serde_json::Value> {
+    let text = crate::process::output(&mut wrangler(
+        state,
+        &[
+            "d1",
+            "execute",
+            DATABASE,
+            "--local",
+            "--json",
+            "--command",
+            sql,
+        ],
+    ))
+    .ok_or_else(|| format!("`wrangler d1 execute` failed for {sql}"))?;
+    let answer: serde_json::Value = serde_json::from_str(&text)?;
+    Ok(answer[0]["results"].clone())
+}
+
 /// Loads the demo city and its poll (idempotent).
 pub fn seed(state: &State) -> Result {
     execute_file(state, &paths::edge_api().join("seed").join("demo.sql"))

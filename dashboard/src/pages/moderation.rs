@@ -177,11 +177,21 @@ pub fn Moderation() -> impl IntoView {
                                 <p class="author-line">{text.by_author}" "<bdi class="author">{author}</bdi></p>
                                 <p><strong>{item.text.clone()}</strong></p>
                                 {(!item.description.is_empty()).then(|| view! { <p>{item.description.clone()}</p> })}
-                                {(!item.reports.is_empty()).then(|| view! {
-                                    <p>{format!("{} : {}", text.reports, item.reports.len())}</p>
-                                    <ul>{item.reports.iter().map(|r| view! {
-                                        <li>{parvis_widgets::report_reason(lang, r.reason)}{r.details.clone().map(|d| format!(" — {d}"))}</li>
-                                    }).collect_view()}</ul>
+                                {(!item.reports.is_empty()).then(|| {
+                                    let total: u64 = item.reports.iter().map(|g| g.count).sum();
+                                    view! {
+                                        <p>{format!("{} : {total}", text.reports)}</p>
+                                        <ul>{item.reports.iter().map(|group| view! {
+                                            <li>
+                                                {format!("{} × {}", parvis_widgets::report_reason(lang, group.reason), group.count)}
+                                                {(!group.latest_details.is_empty()).then(|| view! {
+                                                    <ul class="report-details">{group.latest_details.iter().map(|d| view! {
+                                                        <li><bdi>{d.clone()}</bdi></li>
+                                                    }).collect_view()}</ul>
+                                                })}
+                                            </li>
+                                        }).collect_view()}</ul>
+                                    }
                                 })}
                                 <div class="actions">{buttons(Box::new(move || vec![reference]), name.clone())}</div>
                             </li>

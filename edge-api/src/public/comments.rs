@@ -7,7 +7,8 @@ use crate::public::supports::{Supported, set_support};
 use crate::reply::Reply;
 use parvis_model::WidgetKind;
 use parvis_model::comments::{
-    CommentSubmission, CommentView, ReportRequest, validate_comment, validate_report,
+    CommentSubmission, CommentView, REPLIES_SHOWN, ReplyPage, ReportRequest, validate_comment,
+    validate_report,
 };
 use parvis_model::ideas::{SupportState, Visibility};
 use parvis_model::paging::{Page, PageWindow};
@@ -58,6 +59,7 @@ impl From<CommentRow> for CommentView {
             mine: row.mine != 0,
             created_at: format_rfc3339(row.created_at),
             replies: Vec::new(),
+            reply_count: 0,
         }
     }
 }
@@ -100,26 +102,7 @@ async fn page(ctx: &Ctx, window: PageWindow) -> Result<Page<CommentView>, ApiErr
     )?)
     .await?;
     let mut items: Vec<CommentView> = rows.into_iter().map(CommentView::from).collect();
-    if !items.is_empty() {
-        let parent_ids = serde_json::to_string(&items.iter().map(|c| c.id).collect::<Vec<_>>())
-            .map_err(|e| ApiError::Internal(e.to_string()))?;
-        let replies: Vec<CommentRow> = all(query(
-            &ctx.db,
-            &format!(
-                "SELECT {COMMENT_COLUMNS} FROM comments c WHERE c.widget_id = ?1 \
-                 AND c.parent_id IN (SELECT value FROM json_each(?3)) AND c.deleted = 0 \
-                 AND (c.visibility = 'published' OR (c.visibility = 'pending' AND c.voter_hash = ?2)) \
-                 ORDER BY c.id"
-            ),
-            &[Arg::Text(&widget.id), Arg::Text(voter), Arg::Text(&parent_ids)],
-        )?)
-        .await?;
-        for reply in replies {
-            if let Some(parent) = items.iter_mut().find(|c| Some(c.id) == reply.parent_id) {
-                parent.replies.push(reply.into());
-            }
-        }
-    }
+    add_first_replies(ctx, &mut items).await?;
     #[derive(Deserialize)]
     struct Total {
         total: u64,
@@ -134,6 +117,122 @@ async fn page(ctx: &Ctx, window: PageWindow) -> Result<Page<CommentView>, ApiErr
     )?)
     .await?;
     Ok(window.wrap(items, total.map_or(0, |t| t.total)))
+}
+
+/// Replies a voter may see: published, and their own awaiting moderation.
+const REPLY_VISIBLE: &str = "c.deleted = 0 \
+    AND (c.visibility = 'published' OR (c.visibility = 'pending' AND c.voter_hash = ?2))";
+
+#[derive(Deserialize)]
+struct ReplyCount {
+    parent_id: i64,
+    count: u64,
+}
+
+/// Gives each comment its first [`REPLIES_SHOWN`] replies and its count of
+/// them: two reads for the whole page, however many replies there are.
+async fn add_first_replies(ctx: &Ctx, items: &mut [CommentView]) -> Result<(), ApiError> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    let widget = ctx.widget()?;
+    let voter = ctx.voter_or_nobody();
+    let parent_ids = serde_json::to_string(&items.iter().map(|c| c.id).collect::<Vec<_>>())
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let args = [
+        Arg::Text(&widget.id),
+        Arg::Text(voter),
+        Arg::Text(&parent_ids),
+        Arg::Int(i64::from(REPLIES_SHOWN)),
+    ];
+    let results = ctx
+        .db
+        .batch(vec![
+            query(
+                &ctx.db,
+                &format!(
+                    "SELECT {COMMENT_COLUMNS} FROM (SELECT c.*, ROW_NUMBER() OVER \
+                       (PARTITION BY c.parent_id ORDER BY c.id) AS n FROM comments c \
+                       WHERE c.widget_id = ?1 AND c.parent_id IN (SELECT value FROM json_each(?3)) \
+                       AND {REPLY_VISIBLE}) c \
+                     WHERE c.n <= ?4 ORDER BY c.id"
+                ),
+                &args,
+            )?,
+            query(
+                &ctx.db,
+                &format!(
+                    "SELECT c.parent_id, COUNT(*) AS count FROM comments c WHERE c.widget_id = ?1 \
+                     AND c.parent_id IN (SELECT value FROM json_each(?3)) AND {REPLY_VISIBLE} \
+                     GROUP BY c.parent_id"
+                ),
+                &args[..3],
+            )?,
+        ])
+        .await?;
+    let replies: Vec<CommentRow> = match results.first() {
+        Some(result) => result.results()?,
+        None => Vec::new(),
+    };
+    let counts: Vec<ReplyCount> = match results.get(1) {
+        Some(result) => result.results()?,
+        None => Vec::new(),
+    };
+    for reply in replies {
+        if let Some(parent) = items.iter_mut().find(|c| Some(c.id) == reply.parent_id) {
+            parent.replies.push(reply.into());
+        }
+    }
+    for count in counts {
+        if let Some(parent) = items.iter_mut().find(|c| c.id == count.parent_id) {
+            parent.reply_count = count.count;
+        }
+    }
+    Ok(())
+}
+
+/// `GET /v1/widgets/{id}/comments/{comment}/replies?after=`: the replies
+/// to a top-level comment after reply `after` (0 for the first), oldest
+/// first, [`REPLIES_SHOWN`] at a time: by id, however deep the thread.
+pub async fn list_replies(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    let widget = ctx.widget()?;
+    widget.require_kind(WidgetKind::Comments)?;
+    let comment_id = ctx.id_param("comment")?;
+    let after = match ctx.query("after") {
+        None => 0,
+        Some(text) => text
+            .parse::<i64>()
+            .ok()
+            .filter(|after| (0..1 << 53).contains(after))
+            .ok_or_else(|| ApiError::InvalidQuery("after must be a reply id".to_owned()))?,
+    };
+    let parent = load(ctx, comment_id).await?;
+    if parent.parent_id.is_some() {
+        return Err(ApiError::NotFound("no such comment"));
+    }
+    let shown = i64::from(REPLIES_SHOWN);
+    let rows: Vec<CommentRow> = all(query(
+        &ctx.db,
+        &format!(
+            "SELECT {COMMENT_COLUMNS} FROM comments c WHERE c.widget_id = ?1 AND c.parent_id = ?3 \
+             AND c.id > ?4 AND {REPLY_VISIBLE} ORDER BY c.id LIMIT ?5"
+        ),
+        &[
+            Arg::Text(&widget.id),
+            Arg::Text(ctx.voter_or_nobody()),
+            Arg::Int(comment_id),
+            Arg::Int(after),
+            Arg::Int(shown + 1),
+        ],
+    )?)
+    .await?;
+    let more = rows.len() as i64 > shown;
+    let items = rows
+        .into_iter()
+        .take(REPLIES_SHOWN as usize)
+        .map(CommentView::from)
+        .collect();
+    Reply::json(200, &ReplyPage { items, more })
 }
 
 /// Loads one comment of this widget as the asking voter sees it.

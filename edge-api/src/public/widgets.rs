@@ -129,10 +129,9 @@ struct OptionRow {
     count: u64,
 }
 
-/// A poll's options in display order, each with its count of ballots.
-const OPTIONS_WITH_COUNTS: &str = "SELECT o.id, o.label, \
-       (SELECT COUNT(*) FROM ballot_choices c \
-        WHERE c.widget_id = o.widget_id AND c.option_id = o.id) AS count \
+/// A poll's options in display order, each with its count of ballots (kept
+/// by the database as ballots come and go: migration 0013).
+const OPTIONS_WITH_COUNTS: &str = "SELECT o.id, o.label, o.votes AS count \
      FROM poll_options o WHERE o.widget_id = ?1 ORDER BY o.position, o.id";
 
 impl From<OptionRow> for PollOption {
@@ -165,8 +164,9 @@ pub fn poll_reads(ctx: &Ctx, widget_id: &str) -> Result<Vec<D1PreparedStatement>
         query(&ctx.db, OPTIONS_WITH_COUNTS, &[Arg::Text(widget_id)])?,
         query(
             &ctx.db,
-            "SELECT COUNT(*) AS total, COALESCE(SUM(voter_hash = ?2), 0) AS mine \
-             FROM ballots WHERE widget_id = ?1",
+            "SELECT w.ballots AS total, EXISTS (SELECT 1 FROM ballots b \
+               WHERE b.widget_id = ?1 AND b.voter_hash = ?2) AS mine \
+             FROM widgets w WHERE w.id = ?1",
             &[Arg::Text(widget_id), Arg::Text(ctx.voter_or_nobody())],
         )?,
     ])

@@ -97,6 +97,7 @@ pub async fn reply(ctx: &mut Ctx) -> Result<Reply, ApiError> {
             mine: false,
             created_at: format_rfc3339(ctx.now),
             replies: Vec::new(),
+            reply_count: 0,
         },
     )
 }

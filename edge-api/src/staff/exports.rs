@@ -1,12 +1,14 @@
 //! Staff exports: a widget's results, ideas or comments as CSV (UTF-8 with
-//! BOM, `,` or `;`) or JSON.
+//! BOM, `,` or `;`) or JSON. Ideas and comments, however many, are read and
+//! sent a page at a time (`export_pages.rs`), in id order.
 
 use crate::context::Ctx;
-use crate::db::{Arg, all, query};
 use crate::error::ApiError;
 use crate::reply::Reply;
 use crate::staff::audit;
-use crate::staff::staff_widgets::{ranked_ideas, widget_results};
+use crate::staff::export_pages::{ExportRow, Format, export};
+use crate::staff::staff_ideas::{COLUMNS, IdeaRow};
+use crate::staff::staff_widgets::widget_results;
 use parvis_model::WidgetKind;
 use parvis_model::csv::{Separator, to_csv};
 use parvis_model::ideas::Visibility;
@@ -14,11 +16,6 @@ use parvis_model::staff::{StaffComment, StaffIdea, StaffWidget};
 use parvis_model::time::format_rfc3339;
 use parvis_model::wire::WireName;
 use serde::{Deserialize, Serialize};
-
-enum Format {
-    Csv(Separator),
-    Json,
-}
 
 fn format(ctx: &Ctx) -> Result<Format, ApiError> {
     let separator = match ctx.query("separator").as_deref() {
@@ -46,80 +43,113 @@ fn label<T: Serialize>(value: &T) -> String {
         .unwrap_or_default()
 }
 
-/// Every comment of a widget, oldest first.
-async fn comments(ctx: &Ctx, widget_id: &str) -> Result<Vec<StaffComment>, ApiError> {
-    #[derive(Deserialize)]
-    struct Row {
-        id: i64,
-        parent_id: Option<i64>,
-        body: String,
-        display_name: Option<String>,
-        visibility: Visibility,
-        deleted: u8,
-        supports: u64,
-        reports: u64,
-        created_at: i64,
-    }
-    let rows: Vec<Row> = all(query(
-        &ctx.db,
+/// A comment as stored, for the export.
+#[derive(Deserialize)]
+struct CommentRow {
+    id: i64,
+    parent_id: Option<i64>,
+    body: String,
+    display_name: Option<String>,
+    visibility: Visibility,
+    deleted: u8,
+    supports: u64,
+    reports: u64,
+    created_at: i64,
+}
+
+impl ExportRow for CommentRow {
+    type View = StaffComment;
+    fn page_sql() -> String {
         "SELECT id, parent_id, body, display_name, visibility, deleted, supports, reports, \
-           created_at FROM comments WHERE widget_id = ?1 ORDER BY id",
-        &[Arg::Text(widget_id)],
-    )?)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| StaffComment {
-            id: r.id,
+         created_at FROM comments WHERE widget_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3"
+            .to_owned()
+    }
+    const HEADER: &'static [&'static str] = &[
+        "id",
+        "parent_id",
+        "body",
+        "display_name",
+        "visibility",
+        "deleted",
+        "supports",
+        "reports",
+        "created_at",
+    ];
+
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    fn view(self, widget_id: &str) -> StaffComment {
+        StaffComment {
+            id: self.id,
             widget_id: widget_id.to_owned(),
-            parent_id: r.parent_id,
-            body: r.body,
-            display_name: r.display_name,
-            visibility: r.visibility,
-            deleted: r.deleted != 0,
-            supports: r.supports,
-            reports: r.reports,
-            created_at: format_rfc3339(r.created_at),
-        })
-        .collect())
+            parent_id: self.parent_id,
+            body: self.body,
+            display_name: self.display_name,
+            visibility: self.visibility,
+            deleted: self.deleted != 0,
+            supports: self.supports,
+            reports: self.reports,
+            created_at: format_rfc3339(self.created_at),
+        }
+    }
+
+    fn cells(c: &StaffComment) -> Vec<String> {
+        vec![
+            c.id.to_string(),
+            c.parent_id.map(|p| p.to_string()).unwrap_or_default(),
+            c.body.clone(),
+            c.display_name.clone().unwrap_or_default(),
+            label(&c.visibility),
+            c.deleted.to_string(),
+            c.supports.to_string(),
+            c.reports.to_string(),
+            c.created_at.clone(),
+        ]
+    }
 }
 
-fn idea_rows(ideas: &[StaffIdea]) -> Vec<Vec<String>> {
-    ideas
-        .iter()
-        .map(|i| {
-            vec![
-                i.id.to_string(),
-                i.title.clone(),
-                i.description.clone(),
-                i.display_name.clone().unwrap_or_default(),
-                label(&i.status),
-                label(&i.visibility),
-                i.supports.to_string(),
-                i.official_answer.clone().unwrap_or_default(),
-                i.created_at.clone(),
-            ]
-        })
-        .collect()
-}
+impl ExportRow for IdeaRow {
+    type View = StaffIdea;
+    fn page_sql() -> String {
+        format!(
+            "SELECT {COLUMNS} FROM ideas i WHERE i.widget_id = ?1 AND i.id > ?2 ORDER BY i.id LIMIT ?3"
+        )
+    }
+    const HEADER: &'static [&'static str] = &[
+        "id",
+        "title",
+        "description",
+        "display_name",
+        "status",
+        "visibility",
+        "supports",
+        "official_answer",
+        "created_at",
+    ];
 
-fn comment_rows(comments: &[StaffComment]) -> Vec<Vec<String>> {
-    comments
-        .iter()
-        .map(|c| {
-            vec![
-                c.id.to_string(),
-                c.parent_id.map(|p| p.to_string()).unwrap_or_default(),
-                c.body.clone(),
-                c.display_name.clone().unwrap_or_default(),
-                label(&c.visibility),
-                c.deleted.to_string(),
-                c.supports.to_string(),
-                c.reports.to_string(),
-                c.created_at.clone(),
-            ]
-        })
-        .collect()
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    fn view(self, _widget_id: &str) -> StaffIdea {
+        StaffIdea::from(self)
+    }
+
+    fn cells(i: &StaffIdea) -> Vec<String> {
+        vec![
+            i.id.to_string(),
+            i.title.clone(),
+            i.description.clone(),
+            i.display_name.clone().unwrap_or_default(),
+            label(&i.status),
+            label(&i.visibility),
+            i.supports.to_string(),
+            i.official_answer.clone().unwrap_or_default(),
+            i.created_at.clone(),
+        ]
+    }
 }
 
 /// The widget's audit log (`?table=audit`), exported with its results.
@@ -199,44 +229,14 @@ pub async fn export_reply(
                 )),
             )
         }
-        (WidgetKind::Ideas, Format::Json) => (
+        (WidgetKind::Ideas, format) => (
             "ideas",
-            Reply::json(200, &ranked_ideas(ctx, &widget.id).await?)?,
+            export::<IdeaRow>(clone_db(ctx)?, widget.id.clone(), format),
         ),
-        (WidgetKind::Ideas, Format::Csv(separator)) => {
-            let header = [
-                "id",
-                "title",
-                "description",
-                "display_name",
-                "status",
-                "visibility",
-                "supports",
-                "official_answer",
-                "created_at",
-            ];
-            let rows = idea_rows(&ranked_ideas(ctx, &widget.id).await?);
-            ("ideas", csv(to_csv(separator, &header, &rows)))
-        }
-        (WidgetKind::Comments, Format::Json) => (
+        (WidgetKind::Comments, format) => (
             "comments",
-            Reply::json(200, &comments(ctx, &widget.id).await?)?,
+            export::<CommentRow>(clone_db(ctx)?, widget.id.clone(), format),
         ),
-        (WidgetKind::Comments, Format::Csv(separator)) => {
-            let header = [
-                "id",
-                "parent_id",
-                "body",
-                "display_name",
-                "visibility",
-                "deleted",
-                "supports",
-                "reports",
-                "created_at",
-            ];
-            let rows = comment_rows(&comments(ctx, &widget.id).await?);
-            ("comments", csv(to_csv(separator, &header, &rows)))
-        }
     };
     Ok(attachment(reply, &widget.id, name))
 }
@@ -253,6 +253,11 @@ fn attachment(reply: Reply, widget: &str, name: &str) -> Reply {
         "Content-Disposition",
         format!("attachment; filename=\"{filename}\""),
     )
+}
+
+/// The D1 binding again, for a streamed export to own.
+fn clone_db(ctx: &Ctx) -> Result<worker::D1Database, ApiError> {
+    Ok(ctx.env.d1("DB")?)
 }
 
 fn csv(text: String) -> Reply {

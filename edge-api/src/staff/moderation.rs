@@ -10,7 +10,8 @@ use parvis_model::audit::AuditAction;
 use parvis_model::comments::ReportReason;
 use parvis_model::ideas::Visibility;
 use parvis_model::staff::{
-    Decision, ItemKind, ItemRef, ModerationDecision, ModerationItem, ModerationUndo, ReportView,
+    Decision, ItemKind, ItemRef, ModerationDecision, ModerationItem, ModerationUndo,
+    REPORT_DETAILS_SHOWN, ReportGroup,
 };
 use parvis_model::time::format_rfc3339;
 use parvis_model::wire::WireName;
@@ -33,12 +34,82 @@ struct ItemRow {
     created_at: i64,
 }
 
+/// The reports on one comment for one reason.
 #[derive(Deserialize)]
-struct ReportRow {
+struct ReportCount {
     comment_id: i64,
     reason: ReportReason,
-    details: Option<String>,
-    created_at: i64,
+    count: u64,
+    latest_at: i64,
+}
+
+/// One of the latest details given for a comment and reason.
+#[derive(Deserialize)]
+struct ReportDetail {
+    comment_id: i64,
+    reason: ReportReason,
+    details: String,
+}
+
+/// The reports on the queue's comments, by reason: counted by the database
+/// (a comment reported ten thousand times is one row per reason), with the
+/// latest few details each.
+async fn report_groups(
+    ctx: &Ctx,
+    comment_ids: &[i64],
+) -> Result<Vec<(i64, ReportGroup)>, ApiError> {
+    if comment_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids = serde_json::to_string(comment_ids).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let shown = REPORT_DETAILS_SHOWN as i64;
+    let results = ctx
+        .db
+        .batch(vec![
+            query(
+                &ctx.db,
+                "SELECT comment_id, reason, COUNT(*) AS count, MAX(created_at) AS latest_at \
+                 FROM comment_reports WHERE comment_id IN (SELECT value FROM json_each(?1)) \
+                 GROUP BY comment_id, reason ORDER BY comment_id, count DESC, reason",
+                &[Arg::Text(&ids)],
+            )?,
+            query(
+                &ctx.db,
+                "SELECT comment_id, reason, details FROM ( \
+                   SELECT comment_id, reason, details, ROW_NUMBER() OVER ( \
+                     PARTITION BY comment_id, reason ORDER BY created_at DESC, rowid DESC) AS n \
+                   FROM comment_reports WHERE comment_id IN (SELECT value FROM json_each(?1)) \
+                     AND details IS NOT NULL AND details != '') \
+                 WHERE n <= ?2 ORDER BY comment_id, reason, n",
+                &[Arg::Text(&ids), Arg::Int(shown)],
+            )?,
+        ])
+        .await?;
+    let counts: Vec<ReportCount> = match results.first() {
+        Some(result) => result.results()?,
+        None => Vec::new(),
+    };
+    let details: Vec<ReportDetail> = match results.get(1) {
+        Some(result) => result.results()?,
+        None => Vec::new(),
+    };
+    Ok(counts
+        .into_iter()
+        .map(|count| {
+            let latest_details = details
+                .iter()
+                .filter(|d| d.comment_id == count.comment_id && d.reason == count.reason)
+                .map(|d| d.details.clone())
+                .collect();
+            let group = ReportGroup {
+                reason: count.reason,
+                count: count.count,
+                latest_at: format_rfc3339(count.latest_at),
+                latest_details,
+            };
+            (count.comment_id, group)
+        })
+        .collect())
 }
 
 /// `GET /v1/staff/moderation`: ideas and comments awaiting approval, and
@@ -63,27 +134,23 @@ pub async fn queue(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         &city,
     )?)
     .await?;
-    let reports: Vec<ReportRow> = all(query(
-        &ctx.db,
-        "SELECT r.comment_id, r.reason, r.details, r.created_at FROM comment_reports r \
-         JOIN comments c ON c.id = r.comment_id JOIN widgets w ON w.id = c.widget_id \
-         WHERE w.city_id = ?1 AND c.reviewed = 0 ORDER BY r.created_at",
-        &city,
-    )?)
-    .await?;
+    let comment_ids: Vec<i64> = rows
+        .iter()
+        .filter(|row| row.kind == ItemKind::Comment)
+        .map(|row| row.id)
+        .collect();
+    let mut groups = report_groups(ctx, &comment_ids).await?;
     let items: Vec<ModerationItem> = rows
         .into_iter()
         .map(|row| ModerationItem {
             reports: match row.kind {
-                ItemKind::Comment => reports
-                    .iter()
-                    .filter(|r| r.comment_id == row.id)
-                    .map(|r| ReportView {
-                        reason: r.reason,
-                        details: r.details.clone(),
-                        created_at: format_rfc3339(r.created_at),
-                    })
-                    .collect(),
+                ItemKind::Comment => {
+                    let (own, rest) = std::mem::take(&mut groups)
+                        .into_iter()
+                        .partition(|(comment_id, _)| *comment_id == row.id);
+                    groups = rest;
+                    own.into_iter().map(|(_, group)| group).collect()
+                }
                 ItemKind::Idea => Vec::new(),
             },
             kind: row.kind,

@@ -131,6 +131,10 @@ fn cookie(name: &str, value: &str, max_age: i64) -> String {
     format!("{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; Secure; SameSite=Strict")
 }
 
+/// The columns of [`Credentials`].
+const CREDENTIALS: &str = "id, password_hash, password_salt, password_iterations, \
+    must_change_password, password_set_at";
+
 #[derive(Deserialize)]
 struct Credentials {
     id: i64,
@@ -181,8 +185,7 @@ pub async fn sign_in(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     let email = request.email.trim().to_lowercase();
     let credentials: Option<Credentials> = first(query(
         &ctx.db,
-        "SELECT id, password_hash, password_salt, password_iterations, must_change_password, \
-           password_set_at FROM staff WHERE email = ?1",
+        &format!("SELECT {CREDENTIALS} FROM staff WHERE email = ?1"),
         &[Arg::Text(&email)],
     )?)
     .await?;
@@ -342,7 +345,7 @@ pub async fn change_password(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     }
     let credentials: Option<Credentials> = first(query(
         &ctx.db,
-        "SELECT id, password_hash, password_salt, password_iterations FROM staff WHERE id = ?1",
+        &format!("SELECT {CREDENTIALS} FROM staff WHERE id = ?1"),
         &[Arg::Int(staff.id)],
     )?)
     .await?;

@@ -16,9 +16,10 @@ use parvis_model::time::format_rfc3339;
 use parvis_model::wire::WireName;
 use serde::Deserialize;
 
+/// An idea as stored, for staff (see [`COLUMNS`]).
 #[derive(Deserialize)]
-struct Row {
-    id: i64,
+pub struct IdeaRow {
+    pub id: i64,
     widget_id: String,
     title: String,
     description: String,
@@ -30,8 +31,8 @@ struct Row {
     created_at: i64,
 }
 
-impl From<Row> for StaffIdea {
-    fn from(r: Row) -> StaffIdea {
+impl From<IdeaRow> for StaffIdea {
+    fn from(r: IdeaRow) -> StaffIdea {
         StaffIdea {
             id: r.id,
             widget_id: r.widget_id,
@@ -47,7 +48,8 @@ impl From<Row> for StaffIdea {
     }
 }
 
-const COLUMNS: &str = "i.id, i.widget_id, i.title, i.description, i.display_name, i.status, \
+/// The columns of an [`IdeaRow`], from `ideas i`.
+pub const COLUMNS: &str = "i.id, i.widget_id, i.title, i.description, i.display_name, i.status, \
     i.visibility, i.supports, i.official_answer, i.created_at";
 
 /// Ideas of a widget in the given order (an SQL `ORDER BY` of ours, never input).
@@ -58,7 +60,7 @@ pub async fn load_ideas(
     limit: u32,
     offset: u64,
 ) -> Result<Vec<StaffIdea>, ApiError> {
-    let rows: Vec<Row> = all(query(
+    let rows: Vec<IdeaRow> = all(query(
         &ctx.db,
         &format!("SELECT {COLUMNS} FROM ideas i WHERE i.widget_id = ?1 ORDER BY {order} LIMIT ?2 OFFSET ?3"),
         &[Arg::Text(widget_id), Arg::Int(i64::from(limit)), Arg::Int(offset as i64)],
@@ -156,7 +158,7 @@ pub async fn update(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     if changed == 0 {
         return Err(ApiError::NotFound("no such idea"));
     }
-    let row: Option<Row> = first(query(
+    let row: Option<IdeaRow> = first(query(
         &ctx.db,
         &format!("SELECT {COLUMNS} FROM ideas i WHERE i.id = ?1"),
         &[Arg::Int(idea_id)],

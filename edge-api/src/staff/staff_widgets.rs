@@ -26,7 +26,7 @@ use serde::Deserialize;
 
 /// How many ballots, ideas or comments a widget received, and when the last came.
 const PARTICIPATION: &str = "CASE w.kind \
-      WHEN 'poll' THEN (SELECT COUNT(*) FROM ballots b WHERE b.widget_id = w.id) \
+      WHEN 'poll' THEN w.ballots \
       WHEN 'ideas' THEN (SELECT COUNT(*) FROM ideas i WHERE i.widget_id = w.id) \
       ELSE (SELECT COUNT(*) FROM comments c WHERE c.widget_id = w.id) END";
 const LAST_ACTIVITY: &str = "CASE w.kind \
@@ -412,9 +412,14 @@ async fn per_day(ctx: &Ctx, widget: &StaffWidget) -> Result<Vec<DayCount>, ApiEr
         .collect())
 }
 
-/// Every idea of a widget for staff, ranked by supports.
-pub async fn ranked_ideas(ctx: &Ctx, widget_id: &str) -> Result<Vec<StaffIdea>, ApiError> {
-    crate::staff::staff_ideas::load_ideas(ctx, widget_id, "i.supports DESC, i.id", 1000, 0).await
+/// The ideas the results page ranks: the most supported, ties oldest first.
+/// Every idea is in the widget's export, which has no limit.
+const TOP_IDEAS: u32 = parvis_model::results::TOP_IDEAS;
+
+/// A widget's [`TOP_IDEAS`] most supported ideas.
+async fn top_ideas(ctx: &Ctx, widget_id: &str) -> Result<Vec<StaffIdea>, ApiError> {
+    crate::staff::staff_ideas::load_ideas(ctx, widget_id, "i.supports DESC, i.id", TOP_IDEAS, 0)
+        .await
 }
 
 /// `GET /v1/staff/widgets/{id}/results`.
@@ -444,7 +449,7 @@ pub async fn widget_results(ctx: &Ctx, widget: &StaffWidget) -> Result<WidgetRes
         })
         .collect();
     let top_ideas = match widget.kind {
-        WidgetKind::Ideas => ranked_ideas(ctx, &widget.id).await?,
+        WidgetKind::Ideas => top_ideas(ctx, &widget.id).await?,
         _ => Vec::new(),
     };
     Ok(WidgetResults {

@@ -170,8 +170,10 @@ fn three_distinct_reports_hide_a_comment_until_a_moderator_decides() {
         .cloned()
         .expect("reported comment in the queue");
     assert_eq!(item["visibility"], "hidden");
-    assert_eq!(item["reports"].as_array().map(Vec::len), Some(3));
+    // Three reports for one reason: one group that counts them.
+    assert_eq!(item["reports"].as_array().map(Vec::len), Some(1));
     assert_eq!(item["reports"][0]["reason"], "abuse");
+    assert_eq!(item["reports"][0]["count"], 3);
     let approve = Call::post("/v1/staff/moderation/decisions")
         .staff(&session)
         .json(&json!({ "decision": "approve", "items": [{ "kind": "comment", "id": comment_id }] }))
@@ -277,4 +279,107 @@ fn bidi_controls_are_removed_from_resident_text() {
     assert_eq!(reply.status, 201, "{}", reply.text);
     assert_eq!(reply.json["display_name"], "Camille 2026");
     assert_eq!(reply.json["body"], "Bonjour");
+}
+
+/// Issue 13, item 5: however many residents report a comment, the queue
+/// gives one line per reason with its count and the latest details, not
+/// every report.
+#[test]
+fn hardening_5_the_moderation_queue_counts_reports_by_reason() {
+    let widget = new_thread("after_publication", 100);
+    let comment = id(&post(&widget, &new_voter(), json!({ "body": "Très signalé" })).send());
+    let statuses = parvis_tests::concurrently(45, 8, |i| {
+        let body = if i < 30 {
+            json!({ "reason": "spam", "details": format!("publicité {i}") })
+        } else {
+            json!({ "reason": "off_topic" })
+        };
+        Call::post(format!("/v1/widgets/{widget}/comments/{comment}/reports"))
+            .from_city()
+            .header("Parvis-Voter", &new_voter())
+            .json(&body)
+    });
+    assert_eq!(
+        parvis_tests::count_status(&statuses, 204),
+        45,
+        "{statuses:?}"
+    );
+    let session = sign_in("moderator@test.example");
+    let queue = Call::get("/v1/staff/moderation").staff(&session).send();
+    let item = queue
+        .json
+        .as_array()
+        .expect("queue")
+        .iter()
+        .find(|i| i["id"] == comment && i["kind"] == "comment")
+        .cloned()
+        .expect("the reported comment in the queue");
+    let groups = item["reports"].as_array().expect("report groups");
+    assert_eq!(groups.len(), 2, "{item}");
+    assert_eq!(groups[0]["reason"], "spam");
+    assert_eq!(groups[0]["count"], 30);
+    let details = groups[0]["latest_details"].as_array().expect("details");
+    assert_eq!(details.len(), 3, "{item}");
+    assert!(
+        details
+            .iter()
+            .all(|d| d.as_str().is_some_and(|d| d.starts_with("publicité")))
+    );
+    assert_eq!(groups[1]["reason"], "off_topic");
+    assert_eq!(groups[1]["count"], 15);
+    assert_eq!(groups[1]["latest_details"], json!([]));
+}
+
+/// Issue 13, item 5: a thread's list carries the first ten replies of each
+/// comment and their count; the rest are read ten at a time after the last
+/// one shown.
+#[test]
+fn hardening_5_replies_come_ten_at_a_time() {
+    let widget = new_thread("after_publication", 3);
+    let parent = id(&post(
+        &widget,
+        &new_voter(),
+        json!({ "body": "Sujet très discuté" }),
+    )
+    .send());
+    let statuses = parvis_tests::concurrently(13, 4, |i| {
+        post(
+            &widget,
+            &new_voter(),
+            json!({ "body": format!("Réponse {i}"), "parent_id": parent }),
+        )
+    });
+    assert_eq!(
+        parvis_tests::count_status(&statuses, 201),
+        13,
+        "{statuses:?}"
+    );
+    let thread = list(&widget, &new_voter());
+    let first = &thread["items"][0];
+    assert_eq!(first["reply_count"], 13);
+    let shown = first["replies"].as_array().expect("replies");
+    assert_eq!(shown.len(), 10);
+    let last_shown = shown[9]["id"].as_i64().expect("an id");
+
+    let replies = |after: &str| {
+        Call::get(format!(
+            "/v1/widgets/{widget}/comments/{parent}/replies{after}"
+        ))
+        .send()
+    };
+    let rest = replies(&format!("?after={last_shown}"));
+    assert_eq!(rest.status, 200, "{}", rest.text);
+    assert_eq!(rest.json["items"].as_array().map(Vec::len), Some(3));
+    assert_eq!(rest.json["more"], false);
+    assert!(rest.json["items"][0]["id"].as_i64() > Some(last_shown));
+    let from_start = replies("");
+    assert_eq!(from_start.json["items"].as_array().map(Vec::len), Some(10));
+    assert_eq!(from_start.json["more"], true);
+    replies("?after=soon").assert_problem(400, "invalid_query");
+    // A reply has no replies of its own to page through.
+    Call::get(format!(
+        "/v1/widgets/{widget}/comments/{last_shown}/replies"
+    ))
+    .send()
+    .assert_problem(404, "not_found");
 }

@@ -135,3 +135,41 @@ fn ideas_and_comments_export_with_the_text_residents_typed() {
         .send()
         .assert_problem(400, "invalid_query");
 }
+
+/// Issue 13, item 5: an export has every row, however many. (The idea
+/// export stopped at 1,000 before; it is now read 500 at a time.)
+#[test]
+fn hardening_5_an_export_of_more_than_a_thousand_ideas_has_them_all() {
+    const IDEAS: usize = 1_007;
+    let session = sign_in("admin@test.example");
+    let ideas = super::create_widget(
+        &session,
+        json!({
+            "kind": "ideas", "title": "Export sans plafond", "status": "open",
+            "network_daily_cap": 100_000
+        }),
+    );
+    let statuses = parvis_tests::concurrently(IDEAS, 8, |i| {
+        Call::post(format!("/v1/widgets/{ideas}/ideas"))
+            .from_city()
+            .header("Parvis-Voter", &new_voter())
+            .json(&json!({ "title": format!("Idée numéro {i}") }))
+    });
+    assert_eq!(parvis_tests::count_status(&statuses, 201), IDEAS);
+    let csv = Call::get(format!("/v1/staff/widgets/{ideas}/export?format=csv"))
+        .staff(&session)
+        .send();
+    assert_eq!(csv.status, 200);
+    let rows = parse_csv(&csv.text, ',');
+    assert_eq!(rows.len(), IDEAS + 1, "a header and every idea");
+    // In id order, each once.
+    let ids: Vec<i64> = rows[1..]
+        .iter()
+        .map(|r| r[0].parse().expect("an id"))
+        .collect();
+    assert!(ids.windows(2).all(|w| w[0] < w[1]));
+    let json = Call::get(format!("/v1/staff/widgets/{ideas}/export?format=json"))
+        .staff(&session)
+        .send();
+    assert_eq!(json.json.as_array().map(Vec::len), Some(IDEAS));
+}

@@ -30,7 +30,7 @@ export async function solveProof(request, widget, voter) {
   }
 }
 
-/** POSTs `data` to a widget's `tail` as a new resident from `origin`. */
+/** POSTs `data` to a widget's `tail` as a new resident from `origin`; the created item. */
 export async function postAsResident(request, { widget, tail, data, origin, voter, ip }) {
   const proof = await solveProof(request, widget, voter);
   const response = await request.post(`${apiUrl}/v1/widgets/${widget}${tail}`, {
@@ -38,4 +38,5 @@ export async function postAsResident(request, { widget, tail, data, origin, vote
     data,
   });
   expect(response.status(), JSON.stringify(data)).toBe(201);
+  return response.json();
 }

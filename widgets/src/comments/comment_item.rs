@@ -6,11 +6,11 @@ use super::thread::Thread;
 use crate::api::Method;
 use crate::common::{RichText, failure_message};
 use crate::context::use_widget_context;
-use crate::i18n::{city_reply_label, reply_to, supports, texts};
+use crate::i18n::{city_reply_label, more_replies, replies_shown, reply_to, supports, texts};
 use crate::widget::use_announcer;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use parvis_model::comments::CommentView;
+use parvis_model::comments::{CommentView, ReplyPage};
 use parvis_model::ideas::{SupportState, Visibility};
 
 /// Which inline form is open under a comment.
@@ -134,6 +134,56 @@ pub fn CommentItem(
     });
     let close = Callback::new(move |()| open.set(Open::Nothing));
     let replies = comment.replies.clone();
+    let last_shown = replies.last().map_or(0, |r| r.id);
+    let remaining = comment.reply_count.saturating_sub(replies.len() as u64);
+    let loading_more = RwSignal::new(false);
+    let more_button = NodeRef::<leptos::html::Button>::new();
+    let replies_list = NodeRef::<leptos::html::Ul>::new();
+    // Drawn again after "more replies": the focus comes back here.
+    Effect::new(move || {
+        if thread.refocus.get_untracked() != Some(id) {
+            return;
+        }
+        let focused = match (more_button.get(), replies_list.get()) {
+            (Some(button), _) => button.focus().is_ok(),
+            (None, Some(list)) => list.focus().is_ok(),
+            (None, None) => false,
+        };
+        if focused {
+            thread.refocus.set(None);
+        }
+    });
+    let show_more = {
+        let context = context.clone();
+        move |_| {
+            if loading_more.get_untracked() {
+                return;
+            }
+            loading_more.set(true);
+            set_error.set(None);
+            let context = context.clone();
+            spawn_local(async move {
+                let tail = format!("/comments/{id}/replies?after={last_shown}");
+                let page = (context.api)
+                    .get::<ReplyPage>(&context.widget_id, &tail, context.api.known_voter())
+                    .await;
+                // The item is drawn again with the new replies (its key
+                // counts them); a failure leaves the button to try again.
+                match page {
+                    Ok(page) => {
+                        announcer.say(replies_shown(lang, page.items.len()));
+                        thread.add_replies(id, page.items);
+                    }
+                    Err(failure) => {
+                        let message = failure_message(text, &failure);
+                        set_error.set(Some(message));
+                        announcer.say(message);
+                    }
+                }
+                let _ = loading_more.try_set(false);
+            });
+        }
+    };
     view! {
         <li class=if comment.city_reply.is_some() { "comment city-reply" } else { "comment" }>
             <article aria-labelledby=heading_id.clone()>
@@ -175,9 +225,15 @@ pub fn CommentItem(
                 }}
             </article>
             {(!replies.is_empty()).then(|| view! {
-                <ul class="replies" aria-label=text.replies>
+                <ul class="replies" aria-label=text.replies tabindex="-1" node_ref=replies_list>
                     {replies.into_iter().map(|reply| view! { <CommentItem comment=reply thread /> }.into_any()).collect_view()}
                 </ul>
+            })}
+            {(remaining > 0).then(|| view! {
+                <button type="button" class="more-replies" node_ref=more_button aria-describedby=heading_id.clone()
+                    disabled=move || loading_more.get() on:click=show_more>
+                    {move || if loading_more.get() { text.loading.to_owned() } else { more_replies(lang, remaining) }}
+                </button>
             })}
         </li>
     }

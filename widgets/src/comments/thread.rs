@@ -18,6 +18,9 @@ pub struct Thread {
     pub comments: Paged<CommentView>,
     /// Whether the thread accepts comments, replies and supports.
     pub open: bool,
+    /// The comment whose "more replies" was just used: drawn again with
+    /// them, it takes the focus back (its button, or its replies).
+    pub refocus: RwSignal<Option<i64>>,
 }
 
 impl Thread {
@@ -27,9 +30,22 @@ impl Thread {
             Some(parent) => {
                 if let Some(p) = items.iter_mut().find(|c| c.id == parent) {
                     p.replies.push(comment);
+                    p.reply_count += 1;
                 }
             }
             None => items.insert(0, comment),
+        });
+    }
+
+    /// Adds replies read after the last one shown under `parent`.
+    pub fn add_replies(self, parent: i64, replies: Vec<CommentView>) {
+        self.refocus.set(Some(parent));
+        self.comments.items.update(|items| {
+            if let Some(p) = items.iter_mut().find(|c| c.id == parent) {
+                let known: Vec<i64> = p.replies.iter().map(|r| r.id).collect();
+                p.replies
+                    .extend(replies.into_iter().filter(|r| !known.contains(&r.id)));
+            }
         });
     }
 
@@ -37,7 +53,11 @@ impl Thread {
     pub fn remove(self, id: i64) {
         self.comments.items.update(|items| {
             for item in items.iter_mut() {
+                let before = item.replies.len();
                 item.replies.retain(|r| r.id != id);
+                if item.replies.len() < before {
+                    item.reply_count = item.reply_count.saturating_sub(1);
+                }
                 if item.id == id {
                     item.deleted = true;
                     item.body.clear();
@@ -60,6 +80,7 @@ pub fn CommentThread(
     let thread = Thread {
         comments: Paged::new(),
         open: view.status == WidgetStatus::Open,
+        refocus: RwSignal::new(None),
     };
     let load_first = {
         let context = context.clone();
