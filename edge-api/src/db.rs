@@ -6,6 +6,9 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 
+/// The D1 binding name in `wrangler.toml`.
+pub const BINDING: &str = "DB";
+
 /// A value to bind to a `?n` parameter.
 pub enum Arg<'a> {
     /// Text.

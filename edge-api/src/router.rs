@@ -12,9 +12,6 @@ use crate::{body, openapi, public, staff};
 use parvis_model::VoterToken;
 use worker::{Date, Env, Method, Request, Response};
 
-/// The D1 binding name in `wrangler.toml`.
-const DB_BINDING: &str = "DB";
-
 /// Answers one request. Never fails: every error is already an answer.
 pub async fn handle(req: Request, env: Env) -> Response {
     let path = req.path();
@@ -29,7 +26,7 @@ pub async fn handle(req: Request, env: Env) -> Response {
     let Some((route, params)) = matching.iter().find(|(route, _)| route.method == method) else {
         return no_route(&req, &matching, method).into_response();
     };
-    let db = match env.d1(DB_BINDING) {
+    let db = match env.d1(crate::db::BINDING) {
         Ok(db) => db,
         Err(error) => return ApiError::from(error).into_reply().into_response(),
     };
@@ -250,8 +247,8 @@ async fn dispatch(handler: Handler, ctx: &mut Ctx) -> Result<Reply, ApiError> {
     use Handler::*;
     use public::{ballots, comments, ideas, voter_data, widgets};
     use staff::{
-        accounts, audit, city, city_replies, integrity, moderation, session, staff_ideas,
-        staff_widgets,
+        accounts, audit, city, city_replies, integrity, lifecycle, moderation, session,
+        staff_ideas, staff_widgets,
     };
     match handler {
         OpenApi => openapi::serve(),
@@ -286,6 +283,8 @@ async fn dispatch(handler: Handler, ctx: &mut Ctx) -> Result<Reply, ApiError> {
         CreateWidget => staff_widgets::create(ctx).await,
         ReadStaffWidget => staff_widgets::read(ctx).await,
         UpdateWidget => staff_widgets::update(ctx).await,
+        DeleteWidget => lifecycle::delete(ctx).await,
+        ArchiveWidget => lifecycle::archive(ctx).await,
         WidgetResults => staff_widgets::results(ctx).await,
         ExportWidget => staff_widgets::export(ctx).await,
         ListStaffIdeas => staff_ideas::list(ctx).await,

@@ -20,6 +20,10 @@ pub enum AuditAction {
     IdeaAnswered,
     /// Replied in a comment thread as the city.
     CityReplied,
+    /// Archived a widget: hidden from residents, frozen.
+    WidgetArchived,
+    /// Deleted an archived widget with what residents wrote in it.
+    WidgetDeleted,
 }
 
 /// One entry, as `GET /v1/staff/widgets/{id}/audit` and exports give it.

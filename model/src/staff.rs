@@ -56,7 +56,20 @@ pub struct CityView {
     pub default_lang: String,
     /// Brand.
     pub theme: Theme,
+    /// Days residents' text and voter hashes are kept after a consultation
+    /// closes; then only counts remain.
+    pub retention_days: u32,
 }
+
+/// Retention after closing when a city sets none: a year, long enough for
+/// the council to decide on the results and for any appeal against that
+/// decision (two months in French administrative law) to run its course,
+/// short of keeping residents' words for the next consultation.
+pub const DEFAULT_RETENTION_DAYS: u32 = 365;
+/// The shortest retention a city can set: a month to export and archive.
+pub const MIN_RETENTION_DAYS: u32 = 30;
+/// The longest: ten years.
+pub const MAX_RETENTION_DAYS: u32 = 3_650;
 
 /// Body of `PATCH /v1/staff/city` (admins only); absent fields stay as they are.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,6 +87,9 @@ pub struct CityUpdate {
     /// New theme (replaces the old one).
     #[serde(default)]
     pub theme: Option<Theme>,
+    /// New retention after closing, in days.
+    #[serde(default)]
+    pub retention_days: Option<u32>,
 }
 
 /// A validated city update.
@@ -87,6 +103,8 @@ pub struct ValidCityUpdate {
     pub default_lang: Option<Lang>,
     /// Checked theme.
     pub theme: Option<Theme>,
+    /// Checked retention.
+    pub retention_days: Option<u32>,
 }
 
 /// Whether a value is a `#rrggbb` colour.
@@ -171,12 +189,22 @@ pub fn validate_city_update(update: &CityUpdate) -> Result<ValidCityUpdate, Vec<
             );
         }
     }
+    if update
+        .retention_days
+        .is_some_and(|days| !(MIN_RETENTION_DAYS..=MAX_RETENTION_DAYS).contains(&days))
+    {
+        errors.push(
+            FieldError::new("retention_days", FieldErrorCode::OutOfRange)
+                .with_limit(MAX_RETENTION_DAYS as usize),
+        );
+    }
     errors.finish(|| {
         Some(ValidCityUpdate {
             name: name?,
             allowed_origins: allowed_origins?,
             default_lang: default_lang?,
             theme: update.theme.clone(),
+            retention_days: update.retention_days,
         })
     })
 }
@@ -345,6 +373,15 @@ pub struct StaffWidget {
     pub network_daily_cap: u32,
     /// Poll options with their ids.
     pub options: Vec<crate::PollOption>,
+    /// When staff archived it (hidden from residents, read-only), if they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived_at: Option<String>,
+    /// When a complete export of it was last downloaded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_at: Option<String>,
+    /// When the city's retention period erased residents' text in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purged_at: Option<String>,
 }
 
 /// What a moderation item is.
@@ -540,6 +577,7 @@ mod tests {
                 accent_text: None,
                 radius_px: Some(30),
             }),
+            retention_days: Some(7),
         };
         let fields: Vec<String> = validate_city_update(&update)
             .unwrap_err()
@@ -553,7 +591,8 @@ mod tests {
                 "allowed_origins[2]",
                 "default_lang",
                 "theme.accent",
-                "theme.radius_px"
+                "theme.radius_px",
+                "retention_days"
             ]
         );
     }

@@ -81,6 +81,8 @@ wire_names!(AuditAction {
     ModerationUndone => "moderation_undone",
     IdeaAnswered => "idea_answered",
     CityReplied => "city_replied",
+    WidgetArchived => "widget_archived",
+    WidgetDeleted => "widget_deleted",
 });
 wire_names!(ItemKind { Idea => "idea", Comment => "comment" });
 wire_names!(Decision {

@@ -385,3 +385,26 @@ test("hardening 9: a widget id from the address bar never reaches a request unch
   const unexpected = staffRequests.filter((path) => !path.startsWith("/v1/staff/widgets?"));
   expect(unexpected).toEqual([]);
 });
+
+test("hardening 10: an admin archives a closed consultation, exports it, then deletes it", async ({ page, request }) => {
+  const title = `Consultation terminée ${Date.now()}`;
+  const id = await createWidget(request, { kind: "ideas", title, status: "closed" });
+  const dashboard = new Dashboard(page);
+  await dashboard.open(`#/widgets/${id}`);
+  await dashboard.signIn();
+  await expect(page.getByRole("heading", { name: "Fin de la consultation" })).toBeVisible();
+  await page.getByRole("button", { name: "Archiver" }).click();
+  await expect(page.getByText(/^Archivée le/)).toBeVisible();
+  await expectNoViolations(page, "archived");
+  // Not exported since it was archived: refused, and the page says what to do.
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Supprimer définitivement" }).click();
+  await expect(page.getByText("Téléchargez d’abord un export de la consultation archivée, puis supprimez-la.")).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "JSON" }).click();
+  await download;
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Supprimer définitivement" }).click();
+  await expect(page.getByRole("heading", { name: "Consultations" })).toBeVisible();
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+});

@@ -83,7 +83,10 @@ pub struct Texts {
     pub report_sent: &'static str,
     pub reasons: [&'static str; 5],
     pub delete: &'static str,
+    /// A comment deleted by its author, erased with their data, or by retention.
     pub deleted: &'static str,
+    /// An idea whose text the city's retention period erased.
+    pub erased: &'static str,
     pub comment_deleted: &'static str,
     pub replies: &'static str,
     // This device.
@@ -290,7 +293,8 @@ const FR: Texts = Texts {
         "Autre motif",
     ],
     delete: "Supprimer",
-    deleted: "Commentaire supprimé par son auteur.",
+    deleted: "Commentaire supprimé.",
+    erased: "Texte effacé à la fin de la durée de conservation.",
     comment_deleted: "Votre commentaire est supprimé.",
     replies: "Réponses",
     this_device: "Cet appareil",
@@ -370,7 +374,8 @@ const EN: Texts = Texts {
         "Other reason",
     ],
     delete: "Delete",
-    deleted: "Comment deleted by its author.",
+    deleted: "Comment deleted.",
+    erased: "Text erased at the end of the retention period.",
     comment_deleted: "Your comment is deleted.",
     replies: "Replies",
     this_device: "This device",

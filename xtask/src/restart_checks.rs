@@ -4,7 +4,11 @@
 //!   who comes back during the window keeps their ballot under the new key;
 //! - a key too short is refused rather than used;
 //! - a temporary password past its lifetime is refused (issue 13, item 2),
-//!   with the lifetime shortened to two seconds for the check.
+//!   with the lifetime shortened to two seconds for the check;
+//! - the retention job (the Cron Trigger, run through `/__scheduled`)
+//!   erases residents' text in a consultation closed longer than its city's
+//!   retention period, keeps the counts, and leaves a recent one alone
+//!   (issue 13, item 10); the closing dates are set in the past in SQL.
 
 use crate::process::{Service, start_on_free_port};
 use crate::wrangler::{self, State};
@@ -17,7 +21,8 @@ pub fn run() -> Result {
     key_rotation()?;
     short_key_is_refused()?;
     temporary_password_expires()?;
-    println!("restart checks: key rotation, short key, temporary password: ok");
+    retention_erases_old_consultations()?;
+    println!("restart checks: key rotation, short key, temporary password, retention: ok");
     Ok(())
 }
 
@@ -235,5 +240,59 @@ fn temporary_password_expires() -> Result {
     expect(
         &format!("a wrong password learns nothing about expiry ({status} {code})"),
         status == 401 && code == "invalid_credentials",
+    )
+}
+
+/// The seeded idea box closed 400 days ago (past the default 365), the
+/// seeded thread 100 days ago: one run of the job erases the first only.
+fn retention_erases_old_consultations() -> Result {
+    let state = fresh_state("retention")?;
+    wrangler::execute_sql(
+        &state,
+        "UPDATE widgets SET status = 'closed', closed_at = unixepoch() - 400 * 86400 \
+           WHERE id = 'demo-ideas'; \
+         UPDATE widgets SET status = 'closed', closed_at = unixepoch() - 100 * 86400 \
+           WHERE id = 'demo-comments';",
+        false,
+    )?;
+    let (_api, client) = start(&state, &[])?;
+    let ideas = |client: &Client| -> Result<Vec<(String, u64)>> {
+        let (_, page) = client.get("/v1/widgets/demo-ideas/ideas?per_page=50", None)?;
+        Ok(page["items"]
+            .as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .map(|i| {
+                        let title = i["title"].as_str().unwrap_or("?").to_owned();
+                        (title, i["supports"].as_u64().unwrap_or(0))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default())
+    };
+    let before = ideas(&client)?;
+    expect(
+        &format!("seeded ideas have titles before the job ({before:?})"),
+        !before.is_empty() && before.iter().all(|(title, _)| !title.is_empty()),
+    )?;
+    let (status, _) = client.get("/__scheduled?cron=17+3+*+*+*", None)?;
+    expect(&format!("the job runs ({status})"), status == 200)?;
+    let after = ideas(&client)?;
+    expect(
+        &format!("titles erased, supports kept ({after:?})"),
+        after.len() == before.len()
+            && after.iter().all(|(title, _)| title.is_empty())
+            && after.iter().map(|(_, s)| s).sum::<u64>()
+                == before.iter().map(|(_, s)| s).sum::<u64>(),
+    )?;
+    let (_, thread) = client.get("/v1/widgets/demo-comments/comments", None)?;
+    let bodies: Vec<&str> = thread["items"]
+        .as_array()
+        .map(|items| items.iter().filter_map(|c| c["body"].as_str()).collect())
+        .unwrap_or_default();
+    expect(
+        &format!("a thread closed 100 days ago keeps its text ({bodies:?})"),
+        !bodies.is_empty() && bodies.iter().all(|body| !body.is_empty()),
     )
 }

@@ -113,7 +113,8 @@ pub fn seed(state: &State) -> Result {
 pub const TEST_VARS: &[(&str, &str)] = &[("PROOF_OF_WORK_BITS", "10")];
 
 /// Starts `wrangler dev` on 127.0.0.1:`port` with these Worker variables
-/// and waits until it serves.
+/// and waits until it serves. `GET /__scheduled` runs the Cron Trigger (the
+/// retention job) on demand, as `--test-scheduled` allows locally.
 pub fn start_dev(state: &State, port: u16, vars: &[(&str, &str)]) -> Result<Service> {
     let mut dev = wrangler(
         state,
@@ -125,6 +126,7 @@ pub fn start_dev(state: &State, port: u16, vars: &[(&str, &str)]) -> Result<Serv
             "--port",
             &port.to_string(),
             "--show-interactive-dev-session=false",
+            "--test-scheduled",
         ],
     );
     for (name, value) in vars {

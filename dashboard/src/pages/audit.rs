@@ -15,6 +15,8 @@ fn action_index(action: AuditAction) -> usize {
         AuditAction::ModerationUndone => 3,
         AuditAction::IdeaAnswered => 4,
         AuditAction::CityReplied => 5,
+        AuditAction::WidgetArchived => 6,
+        AuditAction::WidgetDeleted => 7,
     }
 }
 

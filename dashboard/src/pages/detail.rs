@@ -6,6 +6,7 @@ use crate::app::use_ui;
 use crate::pages::audit::AuditLog;
 use crate::pages::ideas::visibility_index;
 use crate::pages::integrity::IntegrityPanel;
+use crate::pages::lifecycle::EndOfConsultation;
 use crate::pages::list::{kind_index, status_index};
 use leptos::prelude::*;
 use parvis_model::WidgetKind;
@@ -71,6 +72,7 @@ pub fn WidgetDetail(
             }
         }
     };
+    let reload = Callback::new(move |()| data.refetch());
     let body = move || match data.get() {
         None => view! { <p>{ui.text().loading}</p> }.into_any(),
         Some(Err(_)) => {
@@ -120,6 +122,9 @@ pub fn WidgetDetail(
                     </table>
                     {exports.clone()}
                 </section>
+                {ui.is_admin().then(|| view! {
+                    <EndOfConsultation widget=widget.clone() on_changed=reload />
+                })}
             }
             .into_any()
         }

@@ -7,6 +7,7 @@ mod detail;
 mod editor;
 mod ideas;
 mod integrity;
+mod lifecycle;
 mod list;
 mod moderation;
 mod password;

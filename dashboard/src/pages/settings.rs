@@ -1,5 +1,6 @@
 //! City settings (admins): name, default language, the sites allowed to
-//! embed, and the brand colours with a contrast warning.
+//! embed, the brand colours with a contrast warning, and how long residents'
+//! words are kept after a consultation closes.
 
 use crate::api::{self, Method};
 use crate::app::use_ui;
@@ -8,7 +9,9 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parvis_model::origin::normalize_origin;
-use parvis_model::staff::{CityUpdate, CityView, Theme, contrast_ratio};
+use parvis_model::staff::{
+    CityUpdate, CityView, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, Theme, contrast_ratio,
+};
 use parvis_model::{FieldError, FieldErrorCode, Lang};
 
 /// The widgets' default colours, for contrast checks when a field is empty.
@@ -35,6 +38,7 @@ pub fn Settings() -> impl IntoView {
     let accent = RwSignal::new(String::new());
     let accent_text = RwSignal::new(String::new());
     let radius = RwSignal::new(String::new());
+    let retention = RwSignal::new(String::new());
     let loaded = RwSignal::new(None::<bool>);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let notice = RwSignal::new(None::<(&'static str, bool)>);
@@ -51,6 +55,7 @@ pub fn Settings() -> impl IntoView {
                 .map(|r| r.to_string())
                 .unwrap_or_default(),
         );
+        retention.set(city.retention_days.to_string());
     };
     spawn_local(async move {
         match api::get::<CityView>("/v1/staff/city").await {
@@ -129,6 +134,17 @@ pub fn Settings() -> impl IntoView {
                 }
             },
         };
+        let retention_days = match retention.get_untracked().trim().parse::<u32>() {
+            Ok(days) => Some(days),
+            Err(_) => {
+                errors.set(vec![
+                    FieldError::new("retention_days", FieldErrorCode::OutOfRange)
+                        .with_limit(MAX_RETENTION_DAYS as usize),
+                ]);
+                notice.set(Some((ui.text().fix_errors, true)));
+                return;
+            }
+        };
         let update = CityUpdate {
             name: Some(name.get_untracked()),
             allowed_origins: Some(
@@ -143,6 +159,7 @@ pub fn Settings() -> impl IntoView {
                 accent_text: colour(accent_text.get_untracked()),
                 radius_px,
             }),
+            retention_days,
         };
         notice.set(None);
         spawn_local(async move {
@@ -224,6 +241,17 @@ pub fn Settings() -> impl IntoView {
                         </ul>
                     </div>
                 </fieldset>
+                <div class="field">
+                    <label for="city-retention">{text.retention}</label>
+                    <p id="city-retention-help" class="muted">{text.retention_help}</p>
+                    <input id="city-retention" type="number" inputmode="numeric"
+                        min=MIN_RETENTION_DAYS max=MAX_RETENTION_DAYS
+                        prop:value=move || retention.get()
+                        on:input=move |ev| retention.set(event_target_value(&ev))
+                        aria-invalid=move || error_for("retention_days").is_some().to_string()
+                        aria-describedby="city-retention-help city-retention-error" />
+                    <p id="city-retention-error" class="error">{move || error_for("retention_days")}</p>
+                </div>
                 <p class="actions">
                     <button type="submit" class="primary">{text.save}</button>
                     <span role="status" class=move || if notice.get().is_some_and(|n| n.1) { "error" } else { "" }>

@@ -103,7 +103,8 @@ impl WidgetRow {
     }
 }
 
-/// Loads a public widget, or `None` when no public widget has that id.
+/// Loads a public widget, or `None` when no public widget has that id
+/// (drafts and archived widgets are not public).
 pub async fn load(db: &D1Database, id: &str) -> Result<Option<WidgetRow>, ApiError> {
     first(query(
         db,
@@ -116,7 +117,7 @@ pub async fn load(db: &D1Database, id: &str) -> Result<Option<WidgetRow>, ApiErr
            (SELECT group_concat(p.id, ' ') FROM \
               (SELECT id FROM poll_options WHERE widget_id = w.id ORDER BY position, id) p) \
              AS option_ids \
-         FROM widgets w WHERE w.id = ?1 AND w.status != 'draft'",
+         FROM widgets w WHERE w.id = ?1 AND w.status != 'draft' AND w.archived_at IS NULL",
         &[Arg::Text(id)],
     )?)
     .await

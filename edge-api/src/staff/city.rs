@@ -16,6 +16,7 @@ pub async fn load_city(ctx: &Ctx, city_id: i64) -> Result<CityView, ApiError> {
         name: String,
         default_lang: String,
         theme: String,
+        retention_days: u32,
     }
     #[derive(Deserialize)]
     struct Origin {
@@ -23,7 +24,7 @@ pub async fn load_city(ctx: &Ctx, city_id: i64) -> Result<CityView, ApiError> {
     }
     let row: Row = first(query(
         &ctx.db,
-        "SELECT slug, name, default_lang, theme FROM cities WHERE id = ?1",
+        "SELECT slug, name, default_lang, theme, retention_days FROM cities WHERE id = ?1",
         &[Arg::Int(city_id)],
     )?)
     .await?
@@ -41,6 +42,7 @@ pub async fn load_city(ctx: &Ctx, city_id: i64) -> Result<CityView, ApiError> {
         default_lang: row.default_lang,
         // A theme that no longer parses falls back to the defaults.
         theme: serde_json::from_str::<Theme>(&row.theme).unwrap_or_default(),
+        retention_days: row.retention_days,
     })
 }
 
@@ -80,6 +82,13 @@ pub async fn update(ctx: &mut Ctx) -> Result<Reply, ApiError> {
             &ctx.db,
             "UPDATE cities SET theme = ?2 WHERE id = ?1",
             &[Arg::Int(staff.city_id), Arg::Text(&json)],
+        )?);
+    }
+    if let Some(days) = valid.retention_days {
+        statements.push(query(
+            &ctx.db,
+            "UPDATE cities SET retention_days = ?2 WHERE id = ?1",
+            &[Arg::Int(staff.city_id), Arg::Int(i64::from(days))],
         )?);
     }
     if let Some(origins) = &valid.allowed_origins {

@@ -201,6 +201,8 @@ pub async fn export_reply(
             ));
         }
     }
+    // Deleting an archived widget needs an export made since archiving.
+    crate::staff::lifecycle::mark_exported(ctx, city_id, &widget.id).await?;
     let (name, reply) = match (widget.kind, format) {
         (WidgetKind::Poll, Format::Json) => (
             "results",
@@ -257,7 +259,7 @@ fn attachment(reply: Reply, widget: &str, name: &str) -> Reply {
 
 /// The D1 binding again, for a streamed export to own.
 fn clone_db(ctx: &Ctx) -> Result<worker::D1Database, ApiError> {
-    Ok(ctx.env.d1("DB")?)
+    Ok(ctx.env.d1(crate::db::BINDING)?)
 }
 
 fn csv(text: String) -> Reply {

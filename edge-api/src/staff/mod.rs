@@ -9,6 +9,7 @@ pub mod export_pages;
 pub mod exports;
 pub mod guessing;
 pub mod integrity;
+pub mod lifecycle;
 pub mod moderation;
 pub mod session;
 pub mod staff_ideas;

@@ -102,6 +102,9 @@ struct WidgetRow {
     max_choices: u32,
     report_threshold: u32,
     network_daily_cap: Option<u32>,
+    archived_at: Option<i64>,
+    exported_at: Option<i64>,
+    purged_at: Option<i64>,
 }
 
 /// A widget of the staff member's city, with its options and their counts.
@@ -109,7 +112,8 @@ pub async fn load(ctx: &Ctx, staff: &Staff, id: &str) -> Result<StaffWidget, Api
     let row: WidgetRow = first(query(
         &ctx.db,
         "SELECT id, kind, title, description, status, opens_at, closes_at, results_visibility, \
-           moderation, min_choices, max_choices, report_threshold, network_daily_cap \
+           moderation, min_choices, max_choices, report_threshold, network_daily_cap, \
+           archived_at, exported_at, purged_at \
          FROM widgets WHERE id = ?1 AND city_id = ?2",
         &[Arg::Text(id), Arg::Int(staff.city_id)],
     )?)
@@ -131,6 +135,9 @@ pub async fn load(ctx: &Ctx, staff: &Staff, id: &str) -> Result<StaffWidget, Api
         report_threshold: row.report_threshold,
         network_daily_cap: row.network_daily_cap.unwrap_or(DEFAULT_NETWORK_DAILY_CAP),
         options,
+        archived_at: row.archived_at.map(format_rfc3339),
+        exported_at: row.exported_at.map(format_rfc3339),
+        purged_at: row.purged_at.map(format_rfc3339),
     })
 }
 
@@ -313,8 +320,9 @@ pub async fn create(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         &ctx.db,
         "INSERT INTO widgets (title, description, status, opens_at, closes_at, \
            results_visibility, moderation, min_choices, max_choices, report_threshold, \
-           created_at, updated_at, network_daily_cap, id, city_id, kind) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14, ?15)",
+           created_at, updated_at, network_daily_cap, id, city_id, kind, closed_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14, ?15, \
+           CASE WHEN ?3 = 'closed' THEN ?11 END)",
         &args,
     )?];
     statements.extend(option_statements(ctx, &id, staff.city_id, &valid, &[])?);
@@ -338,6 +346,9 @@ pub async fn update(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     let current = load(ctx, &staff, &id).await?;
     let config: WidgetConfig = ctx.json()?;
     let valid = validate_widget_config(&config)?;
+    if current.archived_at.is_some() {
+        return Err(ApiError::Conflict("an archived widget cannot be changed"));
+    }
     if valid.kind != current.kind {
         return Err(FieldError::new("kind", FieldErrorCode::Locked).into());
     }
@@ -348,8 +359,9 @@ pub async fn update(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         "UPDATE widgets SET title = ?1, description = ?2, status = ?3, opens_at = ?4, \
            closes_at = ?5, results_visibility = ?6, moderation = ?7, min_choices = ?8, \
            max_choices = ?9, report_threshold = ?10, updated_at = ?11, \
-           network_daily_cap = ?12 \
-         WHERE id = ?13 AND city_id = ?14",
+           network_daily_cap = ?12, \
+           closed_at = CASE WHEN ?3 = 'closed' THEN COALESCE(closed_at, ?11) ELSE NULL END \
+         WHERE id = ?13 AND city_id = ?14 AND archived_at IS NULL",
         &args,
     )?];
     if valid.kind == WidgetKind::Poll {

@@ -4,6 +4,7 @@ mod accounts;
 mod city;
 mod city_replies;
 mod exports;
+mod lifecycle;
 mod moderation;
 mod session;
 mod widgets;

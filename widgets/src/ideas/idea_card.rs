@@ -89,7 +89,10 @@ pub fn IdeaCard(
     view! {
         <li class="idea">
             <article aria-labelledby=title_id.clone()>
-                <h4 class="idea-title" id=title_id.clone()>{idea.title.clone()}</h4>
+                // An idea whose text the city's retention period erased.
+                <h4 class="idea-title" id=title_id.clone()>
+                    {if idea.title.is_empty() { text.erased.to_owned() } else { idea.title.clone() }}
+                </h4>
                 <p class="meta">{format!("{author} · {}", lang.date(&idea.created_at))}</p>
                 <p class="badges">
                     <span class="badge status">
