@@ -258,6 +258,7 @@ impl<T: Decode> Decode for Page<T> {
                 whole(v).and_then(|n| u32::try_from(n).ok())
             })?,
             total: f.count("total")?,
+            next_after: f.optional_string("next_after")?,
         })
     }
 }

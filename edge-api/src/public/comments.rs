@@ -11,7 +11,7 @@ use parvis_model::comments::{
     validate_report,
 };
 use parvis_model::ideas::{SupportState, Visibility};
-use parvis_model::paging::{Page, PageWindow};
+use parvis_model::paging::{Cursor, Page, Slice};
 use parvis_model::role::Role;
 use parvis_model::time::format_rfc3339;
 use serde::Deserialize;
@@ -68,22 +68,25 @@ impl From<CommentRow> for CommentView {
 /// newest first, each with its replies, oldest first.
 pub async fn list(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     ctx.widget()?.require_kind(WidgetKind::Comments)?;
-    let window = PageWindow::parse(
+    let slice = Slice::parse(
         ctx.query("page").as_deref(),
         ctx.query("per_page").as_deref(),
+        ctx.query("after").as_deref(),
     )
     .map_err(ApiError::InvalidQuery)?;
-    Reply::json(200, &page(ctx, window).await?)
+    Reply::json(200, &page(ctx, slice).await?)
 }
 
 /// The first page, as the list answers it with no parameters (the
 /// server-rendered fragment shows it).
 pub async fn first_page(ctx: &Ctx) -> Result<Page<CommentView>, ApiError> {
-    let window = PageWindow::parse(None, None).map_err(ApiError::InvalidQuery)?;
-    page(ctx, window).await
+    let slice = Slice::parse(None, None, None).map_err(ApiError::InvalidQuery)?;
+    page(ctx, slice).await
 }
 
-async fn page(ctx: &Ctx, window: PageWindow) -> Result<Page<CommentView>, ApiError> {
+/// Top-level comments, newest first: a numbered page, or those older than
+/// the cursor (an index seek at any depth).
+async fn page(ctx: &Ctx, slice: Slice) -> Result<Page<CommentView>, ApiError> {
     let widget = ctx.widget()?;
     widget.require_kind(WidgetKind::Comments)?;
     let voter = ctx.voter_or_nobody();
@@ -91,18 +94,22 @@ async fn page(ctx: &Ctx, window: PageWindow) -> Result<Page<CommentView>, ApiErr
         &ctx.db,
         &format!(
             "SELECT {COMMENT_COLUMNS} FROM comments c WHERE c.widget_id = ?1 \
-             AND c.parent_id IS NULL AND {VISIBLE_TO_VOTER} ORDER BY c.id DESC LIMIT ?3 OFFSET ?4"
+             AND c.parent_id IS NULL AND {VISIBLE_TO_VOTER} AND c.id < ?5 \
+             ORDER BY c.id DESC LIMIT ?3 OFFSET ?4"
         ),
         &[
             Arg::Text(&widget.id),
             Arg::Text(voter),
-            Arg::Int(i64::from(window.per_page)),
-            Arg::Int(window.offset() as i64),
+            Arg::Int(slice.limit()),
+            Arg::Int(slice.offset() as i64),
+            Arg::Int(slice.cursor().map_or(1 << 53, |c| c.id)),
         ],
     )?)
     .await?;
     let mut items: Vec<CommentView> = rows.into_iter().map(CommentView::from).collect();
-    add_first_replies(ctx, &mut items).await?;
+    // The extra row read to know whether more follow gets no replies.
+    let shown = items.len().min(slice.per_page() as usize);
+    add_first_replies(ctx, &mut items[..shown]).await?;
     #[derive(Deserialize)]
     struct Total {
         total: u64,
@@ -116,7 +123,11 @@ async fn page(ctx: &Ctx, window: PageWindow) -> Result<Page<CommentView>, ApiErr
         &[Arg::Text(&widget.id), Arg::Text(voter)],
     )?)
     .await?;
-    Ok(window.wrap(items, total.map_or(0, |t| t.total)))
+    let cursor = |comment: &CommentView| Cursor {
+        rank: None,
+        id: comment.id,
+    };
+    Ok(slice.wrap(items, total.map_or(0, |t| t.total), cursor))
 }
 
 /// Replies a voter may see: published, and their own awaiting moderation.

@@ -9,7 +9,7 @@ use parvis_model::WidgetKind;
 use parvis_model::ideas::{
     IdeaSort, IdeaStatus, IdeaSubmission, IdeaView, SupportState, Visibility, validate_idea,
 };
-use parvis_model::paging::{Page, PageWindow};
+use parvis_model::paging::{Cursor, Page, Slice};
 use parvis_model::time::format_rfc3339;
 use serde::Deserialize;
 
@@ -68,40 +68,53 @@ pub async fn list(ctx: &mut Ctx) -> Result<Reply, ApiError> {
             ));
         }
     };
-    let window = PageWindow::parse(
+    let slice = Slice::parse(
         ctx.query("page").as_deref(),
         ctx.query("per_page").as_deref(),
+        ctx.query("after").as_deref(),
     )
     .map_err(ApiError::InvalidQuery)?;
-    Reply::json(200, &page(ctx, sort, window).await?)
+    Reply::json(200, &page(ctx, sort, slice).await?)
 }
 
 /// The first page by supports, as the list answers it with no parameters
 /// (the server-rendered fragment shows it).
 pub async fn first_page(ctx: &Ctx) -> Result<Page<IdeaView>, ApiError> {
     ctx.widget()?.require_kind(WidgetKind::Ideas)?;
-    let window = PageWindow::parse(None, None).map_err(ApiError::InvalidQuery)?;
-    page(ctx, IdeaSort::Top, window).await
+    let slice = Slice::parse(None, None, None).map_err(ApiError::InvalidQuery)?;
+    page(ctx, IdeaSort::Top, slice).await
 }
 
-async fn page(ctx: &Ctx, sort: IdeaSort, window: PageWindow) -> Result<Page<IdeaView>, ApiError> {
+/// Ideas by supports (ties newest first) or newest first: a numbered page,
+/// or those after the cursor (`supports.id` or `id`), an index seek at any
+/// depth.
+async fn page(ctx: &Ctx, sort: IdeaSort, slice: Slice) -> Result<Page<IdeaView>, ApiError> {
     let widget = ctx.widget()?;
-    let order = match sort {
-        IdeaSort::Top => "i.supports DESC, i.id DESC",
-        IdeaSort::Newest => "i.id DESC",
+    let (order, after) = match sort {
+        IdeaSort::Top => (
+            "i.supports DESC, i.id DESC",
+            "(i.supports < ?5 OR (i.supports = ?5 AND i.id < ?6))",
+        ),
+        IdeaSort::Newest => ("i.id DESC", "(?5 >= 0 AND i.id < ?6)"),
+    };
+    let (rank, id) = match slice.cursor() {
+        Some(cursor) => (cursor.rank.unwrap_or(1 << 53), cursor.id),
+        None => (1 << 53, 1 << 53),
     };
     let voter = ctx.voter_or_nobody();
     let rows: Vec<IdeaRow> = all(query(
         &ctx.db,
         &format!(
             "SELECT {IDEA_COLUMNS} FROM ideas i WHERE i.widget_id = ?1 AND {VISIBLE_TO_VOTER} \
-             ORDER BY {order} LIMIT ?3 OFFSET ?4"
+             AND {after} ORDER BY {order} LIMIT ?3 OFFSET ?4"
         ),
         &[
             Arg::Text(&widget.id),
             Arg::Text(voter),
-            Arg::Int(i64::from(window.per_page)),
-            Arg::Int(window.offset() as i64),
+            Arg::Int(slice.limit()),
+            Arg::Int(slice.offset() as i64),
+            Arg::Int(rank),
+            Arg::Int(id),
         ],
     )?)
     .await?;
@@ -118,7 +131,11 @@ async fn page(ctx: &Ctx, sort: IdeaSort, window: PageWindow) -> Result<Page<Idea
     )?)
     .await?;
     let items: Vec<IdeaView> = rows.into_iter().map(IdeaView::from).collect();
-    Ok(window.wrap(items, total.map_or(0, |t| t.total)))
+    let cursor = |idea: &IdeaView| Cursor {
+        rank: (sort == IdeaSort::Top).then_some(idea.supports as i64),
+        id: idea.id,
+    };
+    Ok(slice.wrap(items, total.map_or(0, |t| t.total), cursor))
 }
 
 /// Loads one idea as the asking voter sees it.

@@ -383,3 +383,44 @@ fn hardening_5_replies_come_ten_at_a_time() {
     .send()
     .assert_problem(404, "not_found");
 }
+
+/// Issue 13, item 5: a thread is read page after page by cursor, each page
+/// starting after the last comment shown, however deep.
+#[test]
+fn hardening_5_a_thread_is_read_by_cursor_to_its_end() {
+    let widget = new_thread("after_publication", 3);
+    let statuses = parvis_tests::concurrently(23, 4, |i| {
+        post(&widget, &new_voter(), json!({ "body": format!("Commentaire {i}") }))
+    });
+    assert_eq!(parvis_tests::count_status(&statuses, 201), 23, "{statuses:?}");
+    let mut seen: Vec<i64> = Vec::new();
+    let mut after: Option<String> = None;
+    for _ in 0..5 {
+        let query = match &after {
+            None => "?per_page=10".to_owned(),
+            Some(cursor) => format!("?per_page=10&after={cursor}"),
+        };
+        let page = Call::get(format!("/v1/widgets/{widget}/comments{query}")).send();
+        assert_eq!(page.status, 200, "{}", page.text);
+        assert_eq!(page.json["total"], 23);
+        seen.extend(
+            page.json["items"]
+                .as_array()
+                .expect("items")
+                .iter()
+                .filter_map(|c| c["id"].as_i64()),
+        );
+        after = page.json["next_after"].as_str().map(str::to_owned);
+        if after.is_none() {
+            break;
+        }
+    }
+    assert_eq!(seen.len(), 23, "{seen:?}");
+    assert!(seen.windows(2).all(|w| w[0] > w[1]), "newest first, each once: {seen:?}");
+    Call::get(format!("/v1/widgets/{widget}/comments?page=2&after=5"))
+        .send()
+        .assert_problem(400, "invalid_query");
+    Call::get(format!("/v1/widgets/{widget}/comments?after=soon"))
+        .send()
+        .assert_problem(400, "invalid_query");
+}

@@ -233,3 +233,46 @@ fn idea_routes_refuse_other_kinds_of_widget() {
         .send()
         .assert_problem(409, "wrong_widget_kind");
 }
+
+/// Issue 13, item 5: ranked by supports, the list is read by cursor
+/// (supports, then id) with no idea skipped or shown twice.
+#[test]
+fn hardening_5_ranked_ideas_are_read_by_cursor() {
+    let widget = new_idea_box("after_publication");
+    let mut ids = Vec::new();
+    for i in 0..9 {
+        let created = submit(&widget, &new_voter(), json!({ "title": format!("Idée {i}") })).send();
+        assert_eq!(created.status, 201, "{}", created.text);
+        let id = created.json["id"].as_i64().expect("id");
+        // Supports 0, 1, 2, 0, 1, 2…: ties the cursor must order by id.
+        for _ in 0..(i % 3) {
+            let supported = support(&widget, id, &new_voter(), true).send();
+            assert!((200..300).contains(&supported.status), "{}", supported.text);
+        }
+        ids.push(id);
+    }
+    let mut seen: Vec<(u64, i64)> = Vec::new();
+    let mut after: Option<String> = None;
+    for _ in 0..6 {
+        let query = match &after {
+            None => "?sort=top&per_page=4".to_owned(),
+            Some(cursor) => format!("?sort=top&per_page=4&after={cursor}"),
+        };
+        let page = Call::get(format!("/v1/widgets/{widget}/ideas{query}")).send();
+        assert_eq!(page.status, 200, "{}", page.text);
+        for idea in page.json["items"].as_array().expect("items") {
+            seen.push((
+                idea["supports"].as_u64().expect("supports"),
+                idea["id"].as_i64().expect("id"),
+            ));
+        }
+        after = page.json["next_after"].as_str().map(str::to_owned);
+        if after.is_none() {
+            break;
+        }
+    }
+    assert_eq!(seen.len(), 9, "{seen:?}");
+    let mut expected = seen.clone();
+    expected.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+    assert_eq!(seen, expected, "by supports, then newest, each once");
+}

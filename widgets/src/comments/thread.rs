@@ -84,7 +84,7 @@ pub fn CommentThread(
     };
     let load_first = {
         let context = context.clone();
-        move || thread.comments.load(&context, "/comments".to_owned(), 1)
+        move || thread.comments.load(&context, "/comments".to_owned(), None)
     };
     let first = context.seed.take_comments();
     thread
@@ -93,8 +93,8 @@ pub fn CommentThread(
     let load_more = {
         let context = context.clone();
         move |_| {
-            if let Some(page) = thread.comments.next_page.get_untracked() {
-                thread.comments.load(&context, "/comments".to_owned(), page);
+            if let Some(after) = thread.comments.more.get_untracked() {
+                thread.comments.load(&context, "/comments".to_owned(), Some(after));
             }
         }
     };
@@ -128,7 +128,7 @@ pub fn CommentThread(
             })}
             <h3>{text.comments}</h3>
             {list}
-            <ListFooter state=thread.comments.state next_page=thread.comments.next_page retry more />
+            <ListFooter state=thread.comments.state more=thread.comments.more retry load_more=more />
         </div>
     }
 }

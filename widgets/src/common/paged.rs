@@ -20,12 +20,12 @@ pub enum ListState {
     Failed,
 }
 
-/// Items shown so far, the next page to ask for, and the state.
+/// Items shown so far, where the next page starts, and the state.
 pub struct Paged<T: Send + Sync + 'static> {
     /// The items, in order.
     pub items: RwSignal<Vec<T>>,
-    /// The next page, when there is one.
-    pub next_page: RwSignal<Option<u32>>,
+    /// Where the next page starts (the API's `next_after`), when there is one.
+    pub more: RwSignal<Option<String>>,
     /// Loading, ready or failed.
     pub state: RwSignal<ListState>,
     /// Told when the first load settles (see [`ListSettled`]).
@@ -45,7 +45,7 @@ impl<T: Clone + Decode + Send + Sync + 'static> Paged<T> {
     pub fn new() -> Paged<T> {
         Paged {
             items: RwSignal::new(Vec::new()),
-            next_page: RwSignal::new(None),
+            more: RwSignal::new(None),
             state: RwSignal::new(ListState::Loading),
             settled: ListSettled::find(),
         }
@@ -55,18 +55,18 @@ impl<T: Clone + Decode + Send + Sync + 'static> Paged<T> {
     /// seed, else loads the first page of `path`.
     pub fn start(self, context: &WidgetContext, path: String, first: Option<Page<T>>) {
         match first.filter(|_| context.api.known_voter().is_none()) {
-            Some(page) => self.settle(page, 1),
-            None => self.load(context, path, 1),
+            Some(page) => self.settle(page, true),
+            None => self.load(context, path, None),
         }
     }
 
-    fn settle(self, loaded: Page<T>, page: u32) {
-        if page == 1 {
+    fn settle(self, loaded: Page<T>, first: bool) {
+        if first {
             self.items.set(loaded.items);
         } else {
             self.items.update(|items| items.extend(loaded.items));
         }
-        self.next_page.set(loaded.next_page);
+        self.more.set(loaded.next_after);
         self.state.set(ListState::Ready);
         self.mark_settled();
     }
@@ -77,28 +77,36 @@ impl<T: Clone + Decode + Send + Sync + 'static> Paged<T> {
         }
     }
 
-    /// Loads `page` of `path` (with its query), replacing the items for the
-    /// first page and appending otherwise.
-    pub fn load(self, context: &WidgetContext, path: String, page: u32) {
+    /// Loads the page of `path` (with its query) after cursor `after`, or
+    /// the first page: replacing the items for the first, appending otherwise.
+    pub fn load(self, context: &WidgetContext, path: String, after: Option<String>) {
         let context = context.clone();
         self.state.set(ListState::Loading);
         spawn_local(async move {
-            let separator = if path.contains('?') { '&' } else { '?' };
-            let tail = format!("{path}{separator}page={page}");
+            let first = after.is_none();
+            let tail = match after {
+                None => path,
+                Some(after) => {
+                    let separator = if path.contains('?') { '&' } else { '?' };
+                    let after = String::from(js_sys::encode_uri_component(&after));
+                    format!("{path}{separator}after={after}")
+                }
+            };
             match context
                 .api
                 .get::<Page<T>>(&context.widget_id, &tail, context.api.known_voter())
                 .await
             {
-                Ok(loaded) => self.settle(loaded, page),
+                Ok(loaded) => self.settle(loaded, first),
                 // A preview has no list: it shows the empty state.
                 Err(ApiFailure::Preview) => {
                     let nothing = Page {
                         items: Vec::new(),
                         next_page: None,
                         total: 0,
+                        next_after: None,
                     };
-                    self.settle(nothing, 1)
+                    self.settle(nothing, true)
                 }
                 Err(_) => {
                     self.state.set(ListState::Failed);
@@ -115,12 +123,12 @@ impl<T: Clone + Decode + Send + Sync + 'static> Paged<T> {
 pub fn ListFooter(
     /// The list's state.
     state: RwSignal<ListState>,
-    /// The next page, when there is one.
-    next_page: RwSignal<Option<u32>>,
+    /// Where the next page starts, when there is one.
+    more: RwSignal<Option<String>>,
     /// Loads the list again from its first page.
     retry: Callback<()>,
     /// Loads the next page.
-    more: Callback<()>,
+    load_more: Callback<()>,
 ) -> impl IntoView {
     let text = crate::i18n::texts(crate::context::use_widget_context().lang);
     move || {
@@ -133,10 +141,10 @@ pub fn ListFooter(
             </div>
         }
         .into_any(),
-        ListState::Ready => next_page
+        ListState::Ready => more
             .get()
             .map(|_| view! {
-                <button type="button" class="more" on:click=move |_| more.run(())>{text.load_more}</button>
+                <button type="button" class="more" on:click=move |_| load_more.run(())>{text.load_more}</button>
             })
             .into_any(),
     }

@@ -23,7 +23,7 @@ pub fn IdeaBox(
     let path = move || format!("/ideas?sort={}", sort.get_untracked());
     let load_first = {
         let context = context.clone();
-        move || ideas.load(&context, path(), 1)
+        move || ideas.load(&context, path(), None)
     };
     // The seed's first page is sorted by supports, as `sort` starts.
     ideas.start(&context, path(), context.seed.take_ideas());
@@ -37,8 +37,8 @@ pub fn IdeaBox(
     let load_more = {
         let context = context.clone();
         move |_| {
-            if let Some(page) = ideas.next_page.get_untracked() {
-                ideas.load(&context, path(), page);
+            if let Some(after) = ideas.more.get_untracked() {
+                ideas.load(&context, path(), Some(after));
             }
         }
     };
@@ -78,7 +78,7 @@ pub fn IdeaBox(
                 </label>
             </div>
             {list}
-            <ListFooter state=ideas.state next_page=ideas.next_page retry more />
+            <ListFooter state=ideas.state more=ideas.more retry load_more=more />
         </div>
     }
 }
