@@ -12,6 +12,9 @@ use std::process::Command;
 const VERSION: &str = "4.32.5";
 /// Examples per operation, and the time budget of the whole run.
 const EXAMPLES: &str = "25";
+/// What every answer must satisfy: no server error, and only the statuses
+/// and content types the OpenAPI document gives for its operation.
+const CHECKS: &str = "not_a_server_error,status_code_conformance,content_type_conformance";
 
 fn venv() -> PathBuf {
     let home = std::env::var_os("HOME")
@@ -130,7 +133,7 @@ pub fn run(api_url: &str, city_origin: &str) -> Result {
             .arg("run")
             .arg(format!("{api_url}/v1/openapi.json"))
             .args(["--url", api_url])
-            .args(["--checks", "not_a_server_error"])
+            .args(["--checks", CHECKS])
             .args([
                 "--max-examples",
                 EXAMPLES,
