@@ -10,4 +10,7 @@ ALTER TABLE widgets ADD COLUMN archived_at INTEGER;
 ALTER TABLE widgets ADD COLUMN exported_at INTEGER;
 -- When the retention job erased residents' text in it.
 ALTER TABLE widgets ADD COLUMN purged_at INTEGER;
-UPDATE widgets SET closed_at = unixepoch() WHERE status = 'closed';
+-- Consultations already over count from this migration, so deploying it
+-- never erases anything at once: the retention period starts now for them.
+UPDATE widgets SET closed_at = unixepoch()
+WHERE status = 'closed' OR (closes_at IS NOT NULL AND closes_at <= unixepoch());

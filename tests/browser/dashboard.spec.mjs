@@ -393,6 +393,7 @@ test("hardening 10: an admin archives a closed consultation, exports it, then de
   await dashboard.open(`#/widgets/${id}`);
   await dashboard.signIn();
   await expect(page.getByRole("heading", { name: "Fin de la consultation" })).toBeVisible();
+  page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Archiver" }).click();
   await expect(page.getByText(/^Archivée le/)).toBeVisible();
   await expectNoViolations(page, "archived");

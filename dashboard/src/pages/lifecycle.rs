@@ -25,6 +25,12 @@ pub fn EndOfConsultation(
     let archive = {
         let id = id.clone();
         move |_| {
+            let confirmed = web_sys::window()
+                .and_then(|w| w.confirm_with_message(ui.text().archive_question).ok())
+                .unwrap_or(false);
+            if !confirmed {
+                return;
+            }
             let path = api::widget_path(&id, "/archive");
             busy.set(true);
             spawn_local(async move {

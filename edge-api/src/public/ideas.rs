@@ -97,9 +97,15 @@ async fn page(ctx: &Ctx, sort: IdeaSort, slice: Slice) -> Result<Page<IdeaView>,
         ),
         IdeaSort::Newest => ("i.id DESC", "(?5 >= 0 AND i.id < ?6)"),
     };
-    let (rank, id) = match slice.cursor() {
-        Some(cursor) => (cursor.rank.unwrap_or(1 << 53), cursor.id),
-        None => (1 << 53, 1 << 53),
+    let (rank, id) = match (slice.cursor(), sort) {
+        (Some(cursor), IdeaSort::Top) => (
+            cursor.rank.ok_or_else(|| {
+                ApiError::InvalidQuery("after must be a next_after of this sort".to_owned())
+            })?,
+            cursor.id,
+        ),
+        (Some(cursor), IdeaSort::Newest) => (0, cursor.id),
+        (None, _) => (1 << 53, 1 << 53),
     };
     let voter = ctx.voter_or_nobody();
     let rows: Vec<IdeaRow> = all(query(

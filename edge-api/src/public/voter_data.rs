@@ -164,7 +164,7 @@ pub async fn delete(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     let statements = [
         count,
         format!(
-            "UPDATE ballots SET voter_hash = 'detached:' || id \
+            "UPDATE ballots SET voter_hash = 'detached:' || id, network_hash = NULL \
              WHERE widget_id IN {CLOSED_POLLS} AND voter_hash = ?2"
         ),
         format!("DELETE FROM ballots WHERE widget_id IN {CITY_WIDGETS} AND voter_hash = ?2"),
@@ -174,8 +174,9 @@ pub async fn delete(ctx: &mut Ctx) -> Result<Reply, ApiError> {
              (SELECT id FROM comments WHERE widget_id IN {CITY_WIDGETS} AND voter_hash = ?2)"
         ),
         format!(
-            "UPDATE comments SET body = '', display_name = NULL, deleted = 1 \
-             WHERE widget_id IN {CITY_WIDGETS} AND voter_hash = ?2 AND deleted = 0"
+            "UPDATE comments SET body = '', display_name = NULL, deleted = 1, \
+               voter_hash = 'erased:' || id, client_key = NULL \
+             WHERE widget_id IN {CITY_WIDGETS} AND voter_hash = ?2"
         ),
         format!(
             "DELETE FROM idea_supports WHERE voter_hash = ?2 AND idea_id IN \

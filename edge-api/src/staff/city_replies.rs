@@ -37,7 +37,7 @@ pub async fn reply(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         "SELECT COALESCE(c.parent_id, c.id) AS top FROM comments c \
          JOIN widgets w ON w.id = c.widget_id \
          WHERE c.id = ?1 AND w.id = ?2 AND w.city_id = ?3 AND w.kind = 'comments' \
-           AND c.visibility = 'published' AND c.deleted = 0",
+           AND w.archived_at IS NULL AND c.visibility = 'published' AND c.deleted = 0",
         &[
             Arg::Int(comment),
             Arg::Text(&widget),

@@ -46,8 +46,19 @@ enum Position {
     Done,
 }
 
-/// Every row of `widget_id`'s table `R`, streamed in `format`.
-pub fn export<R: ExportRow>(db: D1Database, widget_id: String, format: Format) -> Reply {
+/// Once the last page is out, the export is noted on the widget (deleting
+/// an archived widget needs one): `(city_id, now)`.
+pub type Completion = Option<(i64, i64)>;
+
+/// Every row of `widget_id`'s table `R`, streamed in `format`. A failed
+/// read ends the stream with an error, so the download fails rather than
+/// looking complete; only a complete one is noted (`completion`).
+pub fn export<R: ExportRow>(
+    db: D1Database,
+    widget_id: String,
+    format: Format,
+    completion: Completion,
+) -> Reply {
     let pages = stream::unfold(Position::Start, move |position| {
         let db = clone_binding(&db);
         let widget_id = widget_id.clone();
@@ -84,6 +95,11 @@ pub fn export<R: ExportRow>(db: D1Database, widget_id: String, format: Format) -
                     if matches!(format, Format::Json) {
                         chunk.push(']');
                     }
+                    if let Some((city_id, now)) = completion
+                        && let Err(error) = note_complete(&db, &widget_id, city_id, now).await
+                    {
+                        return Some((Err(error), Position::Done));
+                    }
                     Position::Done
                 }
             };
@@ -95,6 +111,22 @@ pub fn export<R: ExportRow>(db: D1Database, widget_id: String, format: Format) -
         Format::Json => "application/json",
     };
     Reply::streamed(content_type, BodyStream::new(pages.boxed_local()))
+}
+
+/// Notes a complete export on the widget.
+async fn note_complete(
+    db: &D1Database,
+    widget_id: &str,
+    city_id: i64,
+    now: i64,
+) -> Result<(), worker::Error> {
+    let statement = query(
+        db,
+        "UPDATE widgets SET exported_at = ?3 WHERE id = ?1 AND city_id = ?2",
+        &[Arg::Text(widget_id), Arg::Int(city_id), Arg::Int(now)],
+    )
+    .map_err(|error| worker::Error::RustError(format!("{error:?}")))?;
+    statement.run().await.map(|_| ())
 }
 
 /// What comes before the first row: the BOM and header, or `[`.

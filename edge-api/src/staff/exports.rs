@@ -201,8 +201,9 @@ pub async fn export_reply(
             ));
         }
     }
-    // Deleting an archived widget needs an export made since archiving.
-    crate::staff::lifecycle::mark_exported(ctx, city_id, &widget.id).await?;
+    // Deleting an archived widget needs a complete export made since
+    // archiving: noted once the whole body is out (a `HEAD` sends none).
+    let completion = (ctx.req.method() != worker::Method::Head).then_some((city_id, ctx.now));
     let (name, reply) = match (widget.kind, format) {
         (WidgetKind::Poll, Format::Json) => (
             "results",
@@ -233,13 +234,19 @@ pub async fn export_reply(
         }
         (WidgetKind::Ideas, format) => (
             "ideas",
-            export::<IdeaRow>(clone_db(ctx)?, widget.id.clone(), format),
+            export::<IdeaRow>(clone_db(ctx)?, widget.id.clone(), format, completion),
         ),
         (WidgetKind::Comments, format) => (
             "comments",
-            export::<CommentRow>(clone_db(ctx)?, widget.id.clone(), format),
+            export::<CommentRow>(clone_db(ctx)?, widget.id.clone(), format, completion),
         ),
     };
+    if widget.kind == WidgetKind::Poll
+        && let Some((city_id, _)) = completion
+    {
+        // Built whole before it is sent: complete once built.
+        crate::staff::lifecycle::mark_exported(ctx, city_id, &widget.id).await?;
+    }
     Ok(attachment(reply, &widget.id, name))
 }
 

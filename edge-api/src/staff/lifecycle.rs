@@ -35,7 +35,8 @@ pub async fn archive(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         .batch(vec![
             query(
                 &ctx.db,
-                "UPDATE widgets SET archived_at = ?3, \
+                // An export from before archiving no longer counts.
+                "UPDATE widgets SET archived_at = ?3, exported_at = NULL, \
                    closed_at = COALESCE(closed_at, closes_at, ?3) \
                  WHERE id = ?1 AND city_id = ?2 AND archived_at IS NULL",
                 &[
@@ -58,14 +59,13 @@ pub async fn delete(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     let staff = require(ctx).await?;
     staff.require_admin()?;
     let widget = load(ctx, &staff, ctx.param("id")).await?;
-    let archived_at = widget.archived_at.as_deref().and_then(parse_rfc3339);
-    let exported_at = widget.exported_at.as_deref().and_then(parse_rfc3339);
-    let Some(archived_at) = archived_at else {
+    if widget.archived_at.is_none() {
         return Err(ApiError::Conflict(
             "archive the consultation before deleting it",
         ));
-    };
-    if exported_at.is_none_or(|exported| exported < archived_at) {
+    }
+    // Archiving clears the mark: any export noted since is of the frozen widget.
+    if widget.exported_at.is_none() {
         return Err(ApiError::Conflict(
             "export the consultation after archiving it, then delete it",
         ));

@@ -195,9 +195,11 @@ async fn city_items(
     let found: Option<Found> = first(query(
         &ctx.db,
         "SELECT (SELECT COUNT(*) FROM ideas i JOIN widgets w ON w.id = i.widget_id \
-                 WHERE w.city_id = ?1 AND i.id IN (SELECT DISTINCT value FROM json_each(?2))) \
+                 WHERE w.city_id = ?1 AND w.archived_at IS NULL \
+                   AND i.id IN (SELECT DISTINCT value FROM json_each(?2))) \
               + (SELECT COUNT(*) FROM comments c JOIN widgets w ON w.id = c.widget_id \
-                 WHERE w.city_id = ?1 AND c.id IN (SELECT DISTINCT value FROM json_each(?3))) \
+                 WHERE w.city_id = ?1 AND w.archived_at IS NULL \
+                   AND c.id IN (SELECT DISTINCT value FROM json_each(?3))) \
            AS found",
         &[Arg::Int(city_id), Arg::Text(&ideas), Arg::Text(&comments)],
     )?)
@@ -216,7 +218,9 @@ fn distinct(items: &[ItemRef]) -> Vec<ItemRef> {
 }
 
 /// Only the city's widgets, for every UPDATE below (`?3` is the city).
-const IN_CITY: &str = "widget_id IN (SELECT id FROM widgets WHERE city_id = ?3)";
+/// Items of the city's widgets that are not archived (archived ones are frozen).
+const IN_CITY: &str =
+    "widget_id IN (SELECT id FROM widgets WHERE city_id = ?3 AND archived_at IS NULL)";
 
 /// `POST /v1/staff/moderation/decisions`: one decision on 1 to 100 items of
 /// the city, all applied in one transaction or none (404 if any item is not

@@ -128,7 +128,8 @@ pub async fn update(ctx: &mut Ctx) -> Result<Reply, ApiError> {
                 "UPDATE ideas SET status = COALESCE(?3, status), \
                    official_answer = CASE WHEN ?4 = 1 THEN ?5 ELSE official_answer END, \
                    answered_at = CASE WHEN ?4 = 1 THEN ?6 ELSE answered_at END \
-                 WHERE id = ?1 AND widget_id IN (SELECT id FROM widgets WHERE city_id = ?2)",
+                 WHERE id = ?1 AND widget_id IN \
+                   (SELECT id FROM widgets WHERE city_id = ?2 AND archived_at IS NULL)",
                 &[
                     Arg::Int(idea_id),
                     Arg::Int(staff.city_id),

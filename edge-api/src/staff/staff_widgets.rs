@@ -349,6 +349,11 @@ pub async fn update(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     if current.archived_at.is_some() {
         return Err(ApiError::Conflict("an archived widget cannot be changed"));
     }
+    if current.purged_at.is_some() && valid.status != WidgetStatus::Closed {
+        return Err(ApiError::Conflict(
+            "residents' text was erased at the end of the retention period: it cannot reopen",
+        ));
+    }
     if valid.kind != current.kind {
         return Err(FieldError::new("kind", FieldErrorCode::Locked).into());
     }

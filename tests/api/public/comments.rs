@@ -390,9 +390,17 @@ fn hardening_5_replies_come_ten_at_a_time() {
 fn hardening_5_a_thread_is_read_by_cursor_to_its_end() {
     let widget = new_thread("after_publication", 3);
     let statuses = parvis_tests::concurrently(23, 4, |i| {
-        post(&widget, &new_voter(), json!({ "body": format!("Commentaire {i}") }))
+        post(
+            &widget,
+            &new_voter(),
+            json!({ "body": format!("Commentaire {i}") }),
+        )
     });
-    assert_eq!(parvis_tests::count_status(&statuses, 201), 23, "{statuses:?}");
+    assert_eq!(
+        parvis_tests::count_status(&statuses, 201),
+        23,
+        "{statuses:?}"
+    );
     let mut seen: Vec<i64> = Vec::new();
     let mut after: Option<String> = None;
     for _ in 0..5 {
@@ -416,7 +424,10 @@ fn hardening_5_a_thread_is_read_by_cursor_to_its_end() {
         }
     }
     assert_eq!(seen.len(), 23, "{seen:?}");
-    assert!(seen.windows(2).all(|w| w[0] > w[1]), "newest first, each once: {seen:?}");
+    assert!(
+        seen.windows(2).all(|w| w[0] > w[1]),
+        "newest first, each once: {seen:?}"
+    );
     Call::get(format!("/v1/widgets/{widget}/comments?page=2&after=5"))
         .send()
         .assert_problem(400, "invalid_query");

@@ -241,7 +241,12 @@ fn hardening_5_ranked_ideas_are_read_by_cursor() {
     let widget = new_idea_box("after_publication");
     let mut ids = Vec::new();
     for i in 0..9 {
-        let created = submit(&widget, &new_voter(), json!({ "title": format!("Idée {i}") })).send();
+        let created = submit(
+            &widget,
+            &new_voter(),
+            json!({ "title": format!("Idée {i}") }),
+        )
+        .send();
         assert_eq!(created.status, 201, "{}", created.text);
         let id = created.json["id"].as_i64().expect("id");
         // Supports 0, 1, 2, 0, 1, 2…: ties the cursor must order by id.

@@ -8,9 +8,10 @@ use serde_json::json;
 fn hardening_10_a_consultation_is_archived_then_exported_then_deleted() {
     let admin = sign_in("admin@test.example");
     let poll = super::open_poll(&admin, "Une consultation à supprimer");
+    let voter = new_voter();
     let voted = Call::post(format!("/v1/widgets/{poll}/ballots"))
         .from_city()
-        .header("Parvis-Voter", &new_voter())
+        .header("Parvis-Voter", &voter)
         .json(&json!({ "choices": ["a"] }))
         .send();
     assert_eq!(voted.status, 201, "{}", voted.text);
@@ -42,7 +43,11 @@ fn hardening_10_a_consultation_is_archived_then_exported_then_deleted() {
         .json(&config)
         .send();
     assert_eq!(closed.status, 200, "{}", closed.text);
-    // Not archived yet: it cannot be deleted.
+    // Not archived yet: it cannot be deleted, even once exported.
+    let early = Call::get(format!("/v1/staff/widgets/{poll}/export?format=csv"))
+        .staff(&admin)
+        .send();
+    assert_eq!(early.status, 200);
     delete().assert_problem(409, "conflict");
     assert_eq!(archive().status, 204);
     assert_eq!(archive().status, 204, "archiving twice changes nothing");
@@ -65,7 +70,7 @@ fn hardening_10_a_consultation_is_archived_then_exported_then_deleted() {
         staff_view.text
     );
 
-    // Not exported since it was archived: refused, nothing lost.
+    // The export before archiving does not count: refused, nothing lost.
     delete().assert_problem(409, "conflict");
     let export = Call::get(format!("/v1/staff/widgets/{poll}/export?format=json"))
         .staff(&admin)
@@ -87,6 +92,12 @@ fn hardening_10_a_consultation_is_archived_then_exported_then_deleted() {
         .filter_map(|w| w["id"].as_str())
         .collect();
     assert!(!ids.contains(&poll.as_str()));
+    // The resident's ballot went with it.
+    let data = Call::get("/v1/widgets/demo-poll/voter-data")
+        .from_city()
+        .header("Parvis-Voter", &voter)
+        .send();
+    assert_eq!(data.json["ballots"], json!([]), "{}", data.text);
 }
 
 #[test]

@@ -134,7 +134,15 @@ pub fn CommentItem(
     });
     let close = Callback::new(move |()| open.set(Open::Nothing));
     let replies = comment.replies.clone();
-    let last_shown = replies.last().map_or(0, |r| r.id);
+    // Where "more replies" continues: the last reply the API gave, not one
+    // posted here since (it sorts after the replies not loaded yet).
+    let posted = thread.posted_replies.get_untracked();
+    let last_shown = replies
+        .iter()
+        .map(|r| r.id)
+        .filter(|id| !posted.contains(id))
+        .max()
+        .unwrap_or(0);
     let remaining = comment.reply_count.saturating_sub(replies.len() as u64);
     let loading_more = RwSignal::new(false);
     let more_button = NodeRef::<leptos::html::Button>::new();
@@ -231,7 +239,7 @@ pub fn CommentItem(
             })}
             {(remaining > 0).then(|| view! {
                 <button type="button" class="more-replies" node_ref=more_button aria-describedby=heading_id.clone()
-                    disabled=move || loading_more.get() on:click=show_more>
+                    aria-disabled=move || loading_more.get().to_string() on:click=show_more>
                     {move || if loading_more.get() { text.loading.to_owned() } else { more_replies(lang, remaining) }}
                 </button>
             })}

@@ -21,6 +21,9 @@ pub struct Thread {
     /// The comment whose "more replies" was just used: drawn again with
     /// them, it takes the focus back (its button, or its replies).
     pub refocus: RwSignal<Option<i64>>,
+    /// Replies posted in this page view: shown at once after those loaded,
+    /// they are not where "more replies" continues from.
+    pub posted_replies: RwSignal<Vec<i64>>,
 }
 
 impl Thread {
@@ -29,6 +32,7 @@ impl Thread {
         self.comments.items.update(|items| match comment.parent_id {
             Some(parent) => {
                 if let Some(p) = items.iter_mut().find(|c| c.id == parent) {
+                    self.posted_replies.update(|posted| posted.push(comment.id));
                     p.replies.push(comment);
                     p.reply_count += 1;
                 }
@@ -45,6 +49,8 @@ impl Thread {
                 let known: Vec<i64> = p.replies.iter().map(|r| r.id).collect();
                 p.replies
                     .extend(replies.into_iter().filter(|r| !known.contains(&r.id)));
+                // Oldest first, with any reply posted here back in its place.
+                p.replies.sort_by_key(|r| r.id);
             }
         });
     }
@@ -81,6 +87,7 @@ pub fn CommentThread(
         comments: Paged::new(),
         open: view.status == WidgetStatus::Open,
         refocus: RwSignal::new(None),
+        posted_replies: RwSignal::new(Vec::new()),
     };
     let load_first = {
         let context = context.clone();
@@ -94,7 +101,9 @@ pub fn CommentThread(
         let context = context.clone();
         move |_| {
             if let Some(after) = thread.comments.more.get_untracked() {
-                thread.comments.load(&context, "/comments".to_owned(), Some(after));
+                thread
+                    .comments
+                    .load(&context, "/comments".to_owned(), Some(after));
             }
         }
     };
