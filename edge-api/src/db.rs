@@ -4,7 +4,7 @@
 use crate::error::ApiError;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
-use worker::{D1Database, D1PreparedStatement};
+use worker::{D1Database, D1PreparedStatement, D1Result};
 
 /// The D1 binding name in `wrangler.toml`.
 pub const BINDING: &str = "DB";
@@ -86,6 +86,17 @@ pub async fn first<T: DeserializeOwned>(
 pub async fn run(statement: D1PreparedStatement) -> Result<usize, ApiError> {
     let result = statement.run().await?;
     Ok(result.meta()?.and_then(|meta| meta.changes).unwrap_or(0))
+}
+
+/// The rows of statement `index` of a batch (none if the batch was shorter).
+pub fn rows_of<T: DeserializeOwned>(
+    results: &[D1Result],
+    index: usize,
+) -> Result<Vec<T>, ApiError> {
+    match results.get(index) {
+        Some(result) => Ok(result.results()?),
+        None => Ok(Vec::new()),
+    }
 }
 
 /// Whether a D1 error is a UNIQUE or PRIMARY KEY violation.

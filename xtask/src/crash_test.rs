@@ -3,6 +3,7 @@
 //! 2xx must still be there, and retries with the same `Idempotency-Key`
 //! must never count twice.
 
+use crate::local_api::LocalApi;
 use crate::process::{Service, start_on_free_port};
 use crate::wrangler::{self, State};
 use crate::{Result, paths, trust_bench};
@@ -16,24 +17,7 @@ const WRITES: usize = 300;
 /// Answers received before the crash.
 const CRASH_AFTER: usize = 120;
 
-struct Client {
-    agent: ureq::Agent,
-    base: String,
-}
-
-impl Client {
-    fn new(port: u16) -> Client {
-        let agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .timeout_global(Some(Duration::from_secs(10)))
-            .build()
-            .into();
-        Client {
-            agent,
-            base: format!("http://127.0.0.1:{port}"),
-        }
-    }
-
+impl LocalApi {
     /// Sends a resident's write from the demo city's page; the status, or 0
     /// when no answer came (the server died mid-request).
     fn post(&self, write: &Write) -> u16 {
@@ -50,23 +34,9 @@ impl Client {
             .unwrap_or(0)
     }
 
-    /// A solved proof of work for `widget` and `voter`, as a widget makes it.
-    fn proof(&self, widget: &str, voter: &str) -> Result<String> {
-        trust_bench::solve(&self.agent, &self.base, widget, voter).map(|(proof, _)| proof)
-    }
-
+    /// The JSON of `GET path` (see [`LocalApi::get`]).
     fn get_json(&self, path: &str, voter: Option<&str>) -> Result<serde_json::Value> {
-        let mut request = self
-            .agent
-            .get(format!("{}{path}", self.base))
-            .header("Origin", trust_bench::CITY_ORIGIN);
-        if let Some(voter) = voter {
-            request = request.header("Parvis-Voter", voter);
-        }
-        let mut response = request.call()?;
-        Ok(serde_json::from_str(
-            &response.body_mut().read_to_string()?,
-        )?)
+        self.get(path, voter).map(|(_, json)| json)
     }
 }
 
@@ -90,7 +60,7 @@ struct Write {
 }
 
 /// Every write, with its proof of work solved before the load starts.
-fn prepare(client: &Client, run: &str) -> Result<Vec<Write>> {
+fn prepare(client: &LocalApi, run: &str) -> Result<Vec<Write>> {
     (0..WRITES)
         .map(|i| {
             let voter = voter(run, i);
@@ -124,7 +94,7 @@ fn prepare(client: &Client, run: &str) -> Result<Vec<Write>> {
 }
 
 /// Sends every write from 12 threads; `on_answer` runs after each answer.
-fn send_all(client: &Client, writes: &[Write], on_answer: &(dyn Fn(usize) + Sync)) -> Vec<u16> {
+fn send_all(client: &LocalApi, writes: &[Write], on_answer: &(dyn Fn(usize) + Sync)) -> Vec<u16> {
     let next = AtomicUsize::new(0);
     let answers = AtomicUsize::new(0);
     let statuses = std::sync::Mutex::new(vec![0u16; WRITES]);
@@ -150,7 +120,7 @@ fn send_all(client: &Client, writes: &[Write], on_answer: &(dyn Fn(usize) + Sync
 
 /// Checks that acknowledged write `i` is stored: the ballot counts for its
 /// voter, the idea is among its voter's data.
-fn check_acknowledged(client: &Client, run: &str, i: usize) -> Result {
+fn check_acknowledged(client: &LocalApi, run: &str, i: usize) -> Result {
     let voter = voter(run, i);
     if i.is_multiple_of(2) {
         let view = client.get_json("/v1/widgets/demo-poll", Some(&voter))?;
@@ -184,7 +154,7 @@ pub fn run() -> Result {
 
     let (server, port) =
         start_on_free_port(|port| wrangler::start_dev(&state, port, wrangler::TEST_VARS))?;
-    let client = Client::new(port);
+    let client = LocalApi::new(port, Duration::from_secs(10));
     let writes = prepare(&client, &run)?;
     let server = std::sync::Mutex::new(Some(server));
     let crashed_at = std::sync::Mutex::new(None);
@@ -216,7 +186,7 @@ pub fn run() -> Result {
     // The same state on whatever port is free now.
     let (_server, port): (Service, u16) =
         start_on_free_port(|port| wrangler::start_dev(&state, port, wrangler::TEST_VARS))?;
-    let client = Client::new(port);
+    let client = LocalApi::new(port, Duration::from_secs(10));
     // Every acknowledged write of every kind survived the crash, checked
     // before any retry could write it again.
     for &i in &acknowledged {

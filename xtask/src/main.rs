@@ -14,6 +14,7 @@ mod crash_test;
 mod demo;
 mod first_paint_bench;
 mod fuzz;
+mod local_api;
 mod paths;
 mod process;
 mod restart_checks;

@@ -10,6 +10,7 @@
 //!   retention period, keeps the counts, and leaves a recent one alone
 //!   (issue 13, item 10); the closing dates are set in the past in SQL.
 
+use crate::local_api::LocalApi;
 use crate::process::{Service, start_on_free_port};
 use crate::wrangler::{self, State};
 use crate::{Result, admin, paths, trust_bench};
@@ -40,41 +41,21 @@ fn fresh_state(name: &str) -> Result<State> {
 }
 
 /// The API on `state` with the tests' variables and `extra` ones.
-fn start(state: &State, extra: &[(&str, &str)]) -> Result<(Service, Client)> {
+fn start(state: &State, extra: &[(&str, &str)]) -> Result<(Service, LocalApi)> {
     let vars: Vec<(&str, &str)> = wrangler::TEST_VARS.iter().chain(extra).copied().collect();
     let (service, port) = start_on_free_port(|port| wrangler::start_dev(state, port, &vars))?;
-    Ok((service, Client::new(port)))
+    Ok((service, LocalApi::new(port, Duration::from_secs(20))))
 }
 
 /// A random key of `version`: `v<N>.<64 hex>`.
 fn random_key(version: u32) -> Result<String> {
-    let mut bytes = [0u8; 32];
-    std::io::Read::read_exact(&mut std::fs::File::open("/dev/urandom")?, &mut bytes)?;
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    Ok(format!("v{version}.{hex}"))
+    Ok(format!("v{version}.{}", wrangler::random_hex(32)?))
 }
 
-struct Client {
-    agent: ureq::Agent,
-    base: String,
-}
-
-impl Client {
-    fn new(port: u16) -> Client {
-        let agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .timeout_global(Some(Duration::from_secs(20)))
-            .build()
-            .into();
-        Client {
-            agent,
-            base: format!("http://127.0.0.1:{port}"),
-        }
-    }
-
+impl LocalApi {
     /// A ballot from the demo city's page, with its proof of work.
     fn vote(&self, voter: &str, choice: &str) -> Result<u16> {
-        let (proof, _) = trust_bench::solve(&self.agent, &self.base, "demo-poll", voter)?;
+        let proof = self.proof("demo-poll", voter)?;
         let body = format!("{{\"choices\":[\"{choice}\"]}}");
         let request = self
             .agent
@@ -100,23 +81,6 @@ impl Client {
         let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
         let code = json["code"].as_str().unwrap_or_default().to_owned();
         Ok((response.status().as_u16(), code))
-    }
-
-    /// The status and JSON of `GET path`, as `voter` if given.
-    fn get(&self, path: &str, voter: Option<&str>) -> Result<(u16, serde_json::Value)> {
-        let mut request = self
-            .agent
-            .get(format!("{}{path}", self.base))
-            .header("Origin", trust_bench::CITY_ORIGIN);
-        if let Some(voter) = voter {
-            request = request.header("Parvis-Voter", voter);
-        }
-        let mut response = request.call()?;
-        let text = response.body_mut().read_to_string()?;
-        Ok((
-            response.status().as_u16(),
-            serde_json::from_str(&text).unwrap_or_default(),
-        ))
     }
 
     fn has_voted(&self, voter: &str) -> Result<bool> {
@@ -256,7 +220,7 @@ fn retention_erases_old_consultations() -> Result {
         false,
     )?;
     let (_api, client) = start(&state, &[])?;
-    let ideas = |client: &Client| -> Result<Vec<(String, u64)>> {
+    let ideas = |client: &LocalApi| -> Result<Vec<(String, u64)>> {
         let (_, page) = client.get("/v1/widgets/demo-ideas/ideas?per_page=50", None)?;
         Ok(page["items"]
             .as_array()

@@ -49,11 +49,15 @@ pub fn ensure_dev_vars() -> Result {
             .map_err(|error| format!("VOTER_HASH_KEY in edge-api/.dev.vars: {error}"))?;
         return Ok(());
     }
-    let mut key = [0u8; 32];
-    std::io::Read::read_exact(&mut std::fs::File::open("/dev/urandom")?, &mut key)?;
-    let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
-    std::fs::write(&path, format!("VOTER_HASH_KEY={hex}\n"))?;
+    std::fs::write(&path, format!("VOTER_HASH_KEY={}\n", random_hex(32)?))?;
     Ok(())
+}
+
+/// `bytes` random bytes from the system, as hex: keys for local Workers.
+pub fn random_hex(bytes: usize) -> Result<String> {
+    let mut key = vec![0u8; bytes];
+    std::io::Read::read_exact(&mut std::fs::File::open("/dev/urandom")?, &mut key)?;
+    Ok(key.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// Applies every migration not yet applied to the local database.

@@ -4,7 +4,8 @@
 //! erased residents' text, the page says so.
 
 use crate::api::{self, Method};
-use crate::app::use_ui;
+use crate::app::{Ui, use_ui};
+use crate::i18n::Texts;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parvis_model::ProblemCode;
@@ -21,65 +22,30 @@ pub fn EndOfConsultation(
     let ui = use_ui();
     let message = RwSignal::new(None::<(&'static str, bool)>);
     let busy = RwSignal::new(false);
-    let id = widget.id.clone();
+    let step = Step { ui, busy, message };
     let archive = {
-        let id = id.clone();
+        let path = api::widget_path(&widget.id, "/archive");
         move |_| {
-            let confirmed = web_sys::window()
-                .and_then(|w| w.confirm_with_message(ui.text().archive_question).ok())
-                .unwrap_or(false);
-            if !confirmed {
-                return;
-            }
-            let path = api::widget_path(&id, "/archive");
-            busy.set(true);
-            spawn_local(async move {
-                let outcome = api::send::<(), ()>(Method::Post, &path, None).await;
-                busy.set(false);
-                match outcome {
-                    Ok(_) => on_changed.run(()),
-                    Err(failure) => {
-                        ui.check(&failure);
-                        let text = ui.text();
-                        let said = match failure.code() {
-                            Some(ProblemCode::Conflict) => text.close_first,
-                            _ => text.network_error,
-                        };
-                        message.set(Some((said, true)));
-                    }
-                }
-            });
+            step.run(
+                ui.text().archive_question.to_owned(),
+                Method::Post,
+                path.clone(),
+                |text| text.close_first,
+                move || on_changed.run(()),
+            )
         }
     };
     let delete = {
-        let id = id.clone();
+        let path = api::widget_path(&widget.id, "");
         let title = widget.title.clone();
         move |_| {
-            let question = format!("{} ({title})", ui.text().delete_question);
-            let confirmed = web_sys::window()
-                .and_then(|w| w.confirm_with_message(&question).ok())
-                .unwrap_or(false);
-            if !confirmed {
-                return;
-            }
-            let path = api::widget_path(&id, "");
-            busy.set(true);
-            spawn_local(async move {
-                let outcome = api::send::<(), ()>(Method::Delete, &path, None).await;
-                busy.set(false);
-                match outcome {
-                    Ok(_) => ui.go("#/widgets"),
-                    Err(failure) => {
-                        ui.check(&failure);
-                        let text = ui.text();
-                        let said = match failure.code() {
-                            Some(ProblemCode::Conflict) => text.export_first,
-                            _ => text.network_error,
-                        };
-                        message.set(Some((said, true)));
-                    }
-                }
-            });
+            step.run(
+                format!("{} ({title})", ui.text().delete_question),
+                Method::Delete,
+                path.clone(),
+                |text| text.export_first,
+                move || ui.go("#/widgets"),
+            )
         }
     };
     let lang = ui.lang;
@@ -114,5 +80,50 @@ pub fn EndOfConsultation(
                 {move || message.get().map(|m| m.0)}
             </p>
         </section>
+    }
+}
+
+/// One step of the end of a consultation: confirmed, sent, then `done`, or
+/// the refusal said in the panel.
+#[derive(Clone, Copy)]
+struct Step {
+    ui: Ui,
+    busy: RwSignal<bool>,
+    message: RwSignal<Option<(&'static str, bool)>>,
+}
+
+impl Step {
+    fn run(
+        self,
+        question: String,
+        method: Method,
+        path: String,
+        refused: fn(&Texts) -> &'static str,
+        done: impl FnOnce() + 'static,
+    ) {
+        let confirmed = web_sys::window()
+            .and_then(|w| w.confirm_with_message(&question).ok())
+            .unwrap_or(false);
+        if !confirmed {
+            return;
+        }
+        let ui = self.ui;
+        self.busy.set(true);
+        spawn_local(async move {
+            let outcome = api::send::<(), ()>(method, &path, None).await;
+            self.busy.set(false);
+            match outcome {
+                Ok(_) => done(),
+                Err(failure) => {
+                    ui.check(&failure);
+                    let text = ui.text();
+                    let said = match failure.code() {
+                        Some(ProblemCode::Conflict) => refused(text),
+                        _ => text.network_error,
+                    };
+                    self.message.set(Some((said, true)));
+                }
+            }
+        });
     }
 }

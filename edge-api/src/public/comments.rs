@@ -1,7 +1,7 @@
 //! Comment threads: list, post, delete one's own, support, report.
 
 use crate::context::Ctx;
-use crate::db::{Arg, all, first, query, run};
+use crate::db::{Arg, all, first, query, rows_of, run};
 use crate::error::ApiError;
 use crate::public::supports::{Supported, set_support};
 use crate::reply::Reply;
@@ -181,14 +181,8 @@ async fn add_first_replies(ctx: &Ctx, items: &mut [CommentView]) -> Result<(), A
             )?,
         ])
         .await?;
-    let replies: Vec<CommentRow> = match results.first() {
-        Some(result) => result.results()?,
-        None => Vec::new(),
-    };
-    let counts: Vec<ReplyCount> = match results.get(1) {
-        Some(result) => result.results()?,
-        None => Vec::new(),
-    };
+    let replies: Vec<CommentRow> = rows_of(&results, 0)?;
+    let counts: Vec<ReplyCount> = rows_of(&results, 1)?;
     for reply in replies {
         if let Some(parent) = items.iter_mut().find(|c| Some(c.id) == reply.parent_id) {
             parent.replies.push(reply.into());

@@ -4,6 +4,7 @@
 
 use crate::db::{Arg, all, query};
 use crate::reply::{BodyStream, Reply};
+use crate::staff::lifecycle::note_exported;
 use futures_util::StreamExt;
 use futures_util::stream;
 use parvis_model::csv::{Separator, rows_text, start};
@@ -96,8 +97,9 @@ pub fn export<R: ExportRow>(
                         chunk.push(']');
                     }
                     if let Some((city_id, now)) = completion
-                        && let Err(error) = note_complete(&db, &widget_id, city_id, now).await
+                        && let Err(error) = note_exported(&db, &widget_id, city_id, now).await
                     {
+                        let error = worker::Error::RustError(format!("{error:?}"));
                         return Some((Err(error), Position::Done));
                     }
                     Position::Done
@@ -111,22 +113,6 @@ pub fn export<R: ExportRow>(
         Format::Json => "application/json",
     };
     Reply::streamed(content_type, BodyStream::new(pages.boxed_local()))
-}
-
-/// Notes a complete export on the widget.
-async fn note_complete(
-    db: &D1Database,
-    widget_id: &str,
-    city_id: i64,
-    now: i64,
-) -> Result<(), worker::Error> {
-    let statement = query(
-        db,
-        "UPDATE widgets SET exported_at = ?3 WHERE id = ?1 AND city_id = ?2",
-        &[Arg::Text(widget_id), Arg::Int(city_id), Arg::Int(now)],
-    )
-    .map_err(|error| worker::Error::RustError(format!("{error:?}")))?;
-    statement.run().await.map(|_| ())
 }
 
 /// What comes before the first row: the BOM and header, or `[`.

@@ -245,7 +245,7 @@ pub async fn export_reply(
         && let Some((city_id, _)) = completion
     {
         // Built whole before it is sent: complete once built.
-        crate::staff::lifecycle::mark_exported(ctx, city_id, &widget.id).await?;
+        crate::staff::lifecycle::note_exported(&ctx.db, &widget.id, city_id, ctx.now).await?;
     }
     Ok(attachment(reply, &widget.id, name))
 }

@@ -13,6 +13,7 @@ use crate::staff::staff_widgets::load;
 use parvis_model::WidgetStatus;
 use parvis_model::audit::AuditAction;
 use parvis_model::time::parse_rfc3339;
+use worker::D1Database;
 
 /// `POST /v1/staff/widgets/{id}/archive` (admins): a draft, or a widget
 /// residents can no longer take part in, leaves the city's pages and can no
@@ -84,12 +85,18 @@ pub async fn delete(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     Ok(Reply::no_content())
 }
 
-/// Notes that a complete export of the widget is being downloaded.
-pub async fn mark_exported(ctx: &Ctx, city_id: i64, widget_id: &str) -> Result<(), ApiError> {
+/// Notes that a complete export of the widget has been produced (deleting
+/// an archived widget needs one).
+pub async fn note_exported(
+    db: &D1Database,
+    widget_id: &str,
+    city_id: i64,
+    now: i64,
+) -> Result<(), ApiError> {
     run(query(
-        &ctx.db,
+        db,
         "UPDATE widgets SET exported_at = ?3 WHERE id = ?1 AND city_id = ?2",
-        &[Arg::Text(widget_id), Arg::Int(city_id), Arg::Int(ctx.now)],
+        &[Arg::Text(widget_id), Arg::Int(city_id), Arg::Int(now)],
     )?)
     .await?;
     Ok(())

@@ -1,7 +1,7 @@
 //! The moderation queue across the city's widgets, and decisions on it.
 
 use crate::context::Ctx;
-use crate::db::{Arg, all, first, query};
+use crate::db::{Arg, all, first, query, rows_of};
 use crate::error::ApiError;
 use crate::reply::Reply;
 use crate::staff::audit;
@@ -85,14 +85,8 @@ async fn report_groups(
             )?,
         ])
         .await?;
-    let counts: Vec<ReportCount> = match results.first() {
-        Some(result) => result.results()?,
-        None => Vec::new(),
-    };
-    let details: Vec<ReportDetail> = match results.get(1) {
-        Some(result) => result.results()?,
-        None => Vec::new(),
-    };
+    let counts: Vec<ReportCount> = rows_of(&results, 0)?;
+    let details: Vec<ReportDetail> = rows_of(&results, 1)?;
     Ok(counts
         .into_iter()
         .map(|count| {
