@@ -3,7 +3,9 @@
  *  then place <div data-parvis-widget="WIDGET_ID"></div> where a widget goes
  *  (optional: data-parvis-kind="poll|ideas|comments", which the dashboard's
  *  snippet carries so the code can load while the first view is on its way;
- *  data-lang="fr|en", data-theme="light|dark|auto").
+ *  data-lang="fr|en", data-theme="light|dark|auto"). Without data-lang the
+ *  widget speaks its own language (set by staff, else the city's), not the
+ *  page's: a French question keeps French buttons on an English page.
  *  The API origin is taken from this script's own src, so a self-hosted copy
  *  works unchanged. Nothing loads until a placeholder nears the viewport, and
  *  the loader never throws into the host page.
@@ -11,7 +13,10 @@
  *  For each placeholder: the widget rendered by the server (a small HTML
  *  fragment) goes into its shadow root first, readable at once; then the
  *  widget's code (one bundle for the kinds on the page) takes over that same
- *  shadow root, keeping what the resident picked or typed meanwhile. */
+ *  shadow root, keeping what the resident picked or typed meanwhile.
+ *
+ *  On a page that frames widgets instead (<iframe src=".../embed/ID">), the
+ *  loader resizes each such iframe to the height its widget reports. */
 (function () {
   "use strict";
   var SELECTOR = "[data-parvis-widget]:not([data-parvis-state])";
@@ -104,10 +109,12 @@
       return isKind(kind) && same ? kind : "all";
     }
 
-    // As the widget's mount reads them: data-lang, else the page's lang.
-    function lang(el) {
-      var tag = el.getAttribute("data-lang") || document.documentElement.getAttribute("lang") || "";
-      return /^en([-_]|$)/i.test(tag) ? "en" : "fr";
+    // The placeholder's data-lang, when it has one; else the server
+    // renders the widget in its own language.
+    function langQuery(el) {
+      var tag = el.getAttribute("data-lang");
+      if (!tag) return "";
+      return "lang=" + (/^en([-_]|$)/i.test(tag) ? "en" : "fr") + "&";
     }
 
     function theme(el) {
@@ -115,43 +122,87 @@
       return asked === "dark" || asked === "auto" ? asked : "light";
     }
 
+    // A refusal the webmaster can act on: this page's site is not among the
+    // city's allowed sites. One line that names the page's origin and the
+    // setting, instead of the browser's bare CORS errors.
+    function Refused(detail) {
+      this.detail = detail;
+    }
+
+    function refusal(response) {
+      return response.json().then(
+        function (problem) {
+          return problem && problem.code === "origin_not_allowed"
+            ? new Refused(problem.detail)
+            : new Error("HTTP " + response.status);
+        },
+        function () {
+          return new Error("HTTP " + response.status);
+        }
+      );
+    }
+
+    // The fragment already in the placeholder: Parvis' own pages render it
+    // in a declarative shadow root, so nothing is fetched.
+    function fragmentInPlace(el) {
+      var shadow = el.shadowRoot;
+      return shadow && shadow.querySelector("script[data-parvis-seed]") ? shadow : null;
+    }
+
     // Shows the server's rendering; resolves to its kind and seed.
     function showFragment(el) {
+      var inPlace = fragmentInPlace(el);
+      if (inPlace) {
+        return new Promise(function (resolve) {
+          resolve(prepare(el, inPlace));
+        });
+      }
       var url =
         origin +
         "/v1/widgets/" +
         encodeURIComponent(el.getAttribute("data-parvis-widget")) +
-        "/fragment?lang=" +
-        lang(el) +
-        "&theme=" +
+        "/fragment?" +
+        langQuery(el) +
+        "theme=" +
         theme(el);
       return fetch(url, { credentials: "omit" })
         .then(function (response) {
+          if (response.status === 403) {
+            return refusal(response).then(function (error) {
+              throw error;
+            });
+          }
           if (!response.ok) throw new Error("HTTP " + response.status);
           return response.text();
         })
         .then(function (html) {
           var shadow = el.shadowRoot || el.attachShadow({ mode: "open" });
           shadow.innerHTML = html;
-          var root = shadow.querySelector(".parvis");
-          var seed = shadow.querySelector("script[data-parvis-seed]");
-          if (!root || !seed) throw new Error("not a widget fragment");
-          // Until the widget takes over: choices and text can be entered
-          // (they are kept), buttons wait, and no form submits the page.
-          root.addEventListener("submit", function (event) {
-            event.preventDefault();
-          });
-          each(root.querySelectorAll("button"), function (button) {
-            button.disabled = true;
-          });
-          each(root.querySelectorAll("section.widget"), function (section) {
-            section.setAttribute("aria-busy", "true");
-          });
-          var kind = root.getAttribute("data-parvis-kind");
-          el.setAttribute("data-parvis-kind", kind);
-          el.setAttribute("data-parvis-state", "shown");
-          return { kind: kind, seed: seed.textContent };
+          return prepare(el, shadow);
         });
+    }
+
+    // Readies the server's rendering for the wait until the widget's code
+    // takes over; returns its kind and seed.
+    function prepare(el, shadow) {
+      var root = shadow.querySelector(".parvis");
+      var seed = shadow.querySelector("script[data-parvis-seed]");
+      if (!root || !seed) throw new Error("not a widget fragment");
+      // Until the widget takes over: choices and text can be entered
+      // (they are kept), buttons wait, and no form submits the page.
+      root.addEventListener("submit", function (event) {
+        event.preventDefault();
+      });
+      each(root.querySelectorAll("button"), function (button) {
+        button.disabled = true;
+      });
+      each(root.querySelectorAll("section.widget"), function (section) {
+        section.setAttribute("aria-busy", "true");
+      });
+      var kind = root.getAttribute("data-parvis-kind");
+      el.setAttribute("data-parvis-kind", kind);
+      el.setAttribute("data-parvis-state", "shown");
+      return { kind: kind, seed: seed.textContent };
     }
 
     // The widget's code could not load: the server's rendering stays, read-only.
@@ -182,6 +233,7 @@
       if (isKind(hinted)) loadBundle(bundleFor(hinted));
       showFragment(el)
         .then(null, function (error) {
+          if (error instanceof Refused) throw error;
           warn("could not show widget " + id + " before its code; mounting it directly", error);
           if (el.shadowRoot) el.shadowRoot.innerHTML = "";
           return { kind: isKind(hinted) ? hinted : null, seed: undefined };
@@ -204,8 +256,30 @@
               warn("could not load the widgets from " + origin, error);
             }
           );
+        })
+        .then(null, function (error) {
+          if (!(error instanceof Refused)) return warn("could not mount widget " + id, error);
+          el.setAttribute("data-parvis-state", "refused");
+          warn(
+            "widget " + id + " cannot show on this page (" + location.origin + "): " + error.detail
+          );
         });
     }
+
+    // Iframes of framed widgets (/embed/ID) on this page follow their
+    // content's height, as the framed page reports it. The frame is matched
+    // by its window, not by origin: a sandboxed frame's origin is "null".
+    window.addEventListener("message", function (event) {
+      var data = event.data;
+      if (!data || data.type !== "parvis:height" || typeof data.height !== "number") return;
+      each(document.querySelectorAll("iframe"), function (frame) {
+        if (frame.contentWindow !== event.source) return;
+        if (frame.src.indexOf(origin + "/embed/") !== 0) return;
+        var height = Math.max(120, Math.min(4000, Math.ceil(data.height)));
+        frame.style.height = height + "px";
+        frame.setAttribute("height", String(height));
+      });
+    });
 
     // Mount a placeholder once it comes within 300px of the viewport.
     var observer =

@@ -66,10 +66,45 @@ pub struct Texts {
     pub fix_errors: &'static str,
     pub embed: &'static str,
     pub embed_help: &'static str,
-    pub copy: &'static str,
-    pub copied: &'static str,
     pub wordpress: &'static str,
     pub drupal: &'static str,
+    pub allowed_before: &'static str,
+    pub allowed_after: &'static str,
+    pub script_title: &'static str,
+    pub script_when: &'static str,
+    pub copy_script: &'static str,
+    pub copied_script: &'static str,
+    pub iframe_title: &'static str,
+    pub iframe_when: &'static str,
+    pub copy_iframe: &'static str,
+    pub copied_iframe: &'static str,
+    pub link_title: &'static str,
+    pub link_when: &'static str,
+    pub copy_link: &'static str,
+    pub copied_link: &'static str,
+    pub copy_failed: &'static str,
+    pub qr_help: &'static str,
+    pub download_qr: &'static str,
+    pub open_page: &'static str,
+    pub new_tab: &'static str,
+    pub options_title: &'static str,
+    pub options_script: &'static str,
+    pub option_lang: &'static str,
+    pub option_theme: &'static str,
+    pub options_iframe: &'static str,
+    pub check_title: &'static str,
+    pub check_label: &'static str,
+    pub check_help: &'static str,
+    pub check_button: &'static str,
+    pub checking: &'static str,
+    pub check_empty: &'static str,
+    pub check_not_address: &'static str,
+    pub check_ask_admin: &'static str,
+    pub check_add: &'static str,
+    pub recipes_title: &'static str,
+    pub widget_lang: &'static str,
+    pub widget_lang_city: &'static str,
+    pub widget_lang_hint: &'static str,
     pub results: &'static str,
     pub answer: &'static str,
     pub votes: &'static str,
@@ -237,11 +272,46 @@ const FR: Texts = Texts {
     network_daily_cap_hint: "Votes, idées ou signalements venant d’une même connexion (soutiens : cinq fois plus). Augmentez-le le temps d’une réunion publique sur le Wi-Fi de la mairie.",
     fix_errors: "Corrigez les champs signalés.",
     embed: "Intégrer sur votre site",
-    embed_help: "Collez ce code dans la page, à l’endroit où la consultation doit apparaître.",
-    copy: "Copier le code",
-    copied: "Code copié.",
-    wordpress: "WordPress : ajoutez un bloc « HTML personnalisé » et collez le code.",
-    drupal: "Drupal : utilisez un format de texte qui autorise les balises script et div (par exemple « HTML complet »), puis collez le code dans le corps.",
+    embed_help: "Trois façons de montrer cette consultation : choisissez selon ce que votre site vous laisse coller.",
+    wordpress: "WordPress : collez le lien de la consultation seul sur sa ligne, dans l’éditeur de blocs comme dans l’éditeur classique : la consultation s’affiche. Si vous avez le droit de coller des scripts, un bloc « HTML personnalisé » avec le code script convient aussi.",
+    drupal: "Drupal : le format de texte « HTML simple » retire les balises <script> et <iframe>. Choisissez « HTML complet » pour coller le code script ou l’iframe, ou partagez simplement le lien.",
+    allowed_before: "Le site doit figurer dans la liste",
+    allowed_after: " : ailleurs, le code script et l’iframe ne s’affichent pas. Le lien, lui, fonctionne partout.",
+    script_title: "Code script (le meilleur choix)",
+    script_when: "La consultation prend les polices et les couleurs de la page, sans cadre autour. Il faut avoir le droit de coller des scripts dans la page.",
+    copy_script: "Copier le code du script",
+    copied_script: "Code du script copié.",
+    iframe_title: "Code iframe",
+    iframe_when: "Si vous pouvez coller une iframe mais pas de script (par exemple avec le format « HTML complet » de Drupal). Le cadre prend la hauteur de la consultation si la page charge aussi embed.js, ou sous WordPress ; sinon, il garde une hauteur fixe.",
+    copy_iframe: "Copier le code de l’iframe",
+    copied_iframe: "Code de l’iframe copié.",
+    link_title: "Lien et QR code",
+    link_when: "Pour une lettre d’information ou les réseaux sociaux. Sous WordPress, collez le lien seul sur sa ligne : la consultation s’affiche dans la page.",
+    copy_link: "Copier le lien",
+    copied_link: "Lien copié.",
+    copy_failed: "La copie a échoué : sélectionnez le texte et copiez-le au clavier.",
+    qr_help: "Pour une affiche en mairie : ce QR code ouvre la page de la consultation.",
+    download_qr: "Télécharger le QR code (SVG)",
+    open_page: "Ouvrir la page de la consultation",
+    new_tab: "(nouvel onglet)",
+    options_title: "Options : langue et thème",
+    options_script: "Code script : ajoutez ces attributs à la balise <div>.",
+    option_lang: " : la langue de la consultation, à la place de celle choisie pour elle ;",
+    option_theme: " : thème clair, sombre, ou celui de l’appareil du visiteur.",
+    options_iframe: "Iframe : les mêmes réglages se placent dans l’adresse du cadre (src), en paramètres lang et theme, par exemple :",
+    check_title: "Vérifier une page",
+    check_label: "Collez l’adresse de votre page",
+    check_help: "Copiez-la depuis la barre d’adresse du navigateur, par exemple https://www.ville.fr/participer.",
+    check_button: "Vérifier",
+    checking: "Vérification…",
+    check_empty: "Collez d’abord l’adresse d’une page.",
+    check_not_address: "Ce n’est pas l’adresse d’une page web : copiez-la depuis la barre d’adresse (elle commence par https://).",
+    check_ask_admin: "Demandez à un administrateur de la ville de l’ajouter aux sites autorisés.",
+    check_add: "Ajouter ce site dans les réglages de la ville",
+    recipes_title: "WordPress et Drupal",
+    widget_lang: "Langue de la consultation",
+    widget_lang_city: "Langue de la ville (par défaut)",
+    widget_lang_hint: "Les habitants lisent la consultation dans cette langue, quelle que soit la langue de la page qui l’affiche (sauf si son code d’intégration en demande une autre avec data-lang).",
     results: "Résultats",
     answer: "Réponse",
     votes: "Votes",
@@ -421,11 +491,46 @@ const EN: Texts = Texts {
     network_daily_cap_hint: "Votes, ideas or reports from one connection (supports: five times as many). Raise it for a public meeting on the town hall's Wi-Fi.",
     fix_errors: "Fix the marked fields.",
     embed: "Embed on your site",
-    embed_help: "Paste this code into the page where the consultation should appear.",
-    copy: "Copy the code",
-    copied: "Code copied.",
-    wordpress: "WordPress: add a “Custom HTML” block and paste the code.",
-    drupal: "Drupal: use a text format that allows script and div tags (e.g. “Full HTML”), then paste the code into the body.",
+    embed_help: "Three ways to show this consultation: choose by what your site lets you paste.",
+    wordpress: "WordPress: paste the consultation's link alone on its line, in the block editor or the classic editor: the consultation shows. If you may paste scripts, a “Custom HTML” block with the script snippet works too.",
+    drupal: "Drupal: the “Basic HTML” text format strips <script> and <iframe> tags. Choose “Full HTML” to paste the script or the iframe, or simply share the link.",
+    allowed_before: "The site must be in the list",
+    allowed_after: ": elsewhere, the script and the iframe do not show. The link works anywhere.",
+    script_title: "Script snippet (the best choice)",
+    script_when: "The consultation takes on the page's fonts and colours, with no frame around it. You need the right to paste scripts into the page.",
+    copy_script: "Copy the script snippet",
+    copied_script: "Script snippet copied.",
+    iframe_title: "Iframe snippet",
+    iframe_when: "When you may paste an iframe but not a script (for example with Drupal's “Full HTML” format). The frame fits the consultation's height when the page also loads embed.js, or on WordPress; otherwise it keeps a fixed height.",
+    copy_iframe: "Copy the iframe snippet",
+    copied_iframe: "Iframe snippet copied.",
+    link_title: "Link and QR code",
+    link_when: "For a newsletter or social networks. On WordPress, paste the link alone on its line: the consultation shows in the page.",
+    copy_link: "Copy the link",
+    copied_link: "Link copied.",
+    copy_failed: "Copying failed: select the text and copy it with the keyboard.",
+    qr_help: "For a poster at the town hall: this QR code opens the consultation page.",
+    download_qr: "Download the QR code (SVG)",
+    open_page: "Open the consultation page",
+    new_tab: "(new tab)",
+    options_title: "Options: language and theme",
+    options_script: "Script snippet: add these attributes to the <div> tag.",
+    option_lang: ": the consultation's language, instead of the one chosen for it;",
+    option_theme: ": light theme, dark theme, or the visitor's device setting.",
+    options_iframe: "Iframe: the same settings go in the frame's address (src), as the lang and theme parameters, for example:",
+    check_title: "Check a page",
+    check_label: "Paste your page's address",
+    check_help: "Copy it from the browser's address bar, for example https://www.city.example/take-part.",
+    check_button: "Check",
+    checking: "Checking…",
+    check_empty: "Paste a page's address first.",
+    check_not_address: "This is not a web page's address: copy it from the address bar (it starts with https://).",
+    check_ask_admin: "Ask one of the city's administrators to add it to the allowed sites.",
+    check_add: "Add this site in the city settings",
+    recipes_title: "WordPress and Drupal",
+    widget_lang: "Language of the consultation",
+    widget_lang_city: "The city's language (default)",
+    widget_lang_hint: "Residents read the consultation in this language, whatever the language of the page that shows it (unless its embed code asks for another with data-lang).",
     results: "Results",
     answer: "Answer",
     votes: "Votes",
@@ -703,4 +808,56 @@ pub fn contrast_warning(lang: Lang, what: &str, ratio: f64) -> Option<String> {
             "Contrast too low between {what}: {ratio:.1} to 1, at least 4.5 to 1 is needed for everyone to read.",
         ),
     })
+}
+
+/// A name in quotation marks, as each language writes them.
+pub fn quoted(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Fr => format!("« {name} »"),
+        Lang::En => format!("“{name}”"),
+    }
+}
+
+/// The accessible name of a consultation link's QR code.
+pub fn qr_name(lang: Lang, title: &str) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "QR code du lien vers la consultation {}",
+            quoted(lang, title)
+        ),
+        Lang::En => format!(
+            "QR code of the link to the consultation {}",
+            quoted(lang, title)
+        ),
+    }
+}
+
+/// A page whose origin is one of the city's allowed sites.
+pub fn check_allowed(lang: Lang, origin: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Autorisé : {origin} figure dans les sites autorisés de la ville."),
+        Lang::En => format!("Allowed: {origin} is one of the city's allowed sites."),
+    }
+}
+
+/// A page whose origin is not one of the city's allowed sites.
+pub fn check_not_listed(lang: Lang, origin: &str) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Pas autorisé : {origin} ne figure pas dans les sites autorisés de la ville. Le code script et l’iframe ne s’y afficheront pas."
+        ),
+        Lang::En => format!(
+            "Not allowed: {origin} is not one of the city's allowed sites. The script and the iframe will not show there."
+        ),
+    }
+}
+
+/// A listed origin that looks meant for the page checked.
+pub fn check_near(lang: Lang, near: &str) -> String {
+    match lang {
+        Lang::Fr => {
+            format!("Vouliez-vous dire {near} ? C’est cette adresse qui figure dans la liste.")
+        }
+        Lang::En => format!("Did you mean {near}? That is the address in the list."),
+    }
 }

@@ -18,15 +18,16 @@ pub enum CorsPolicy {
 }
 
 const ALLOWED_METHODS: &str = "GET, HEAD, POST, PUT, DELETE, OPTIONS";
-const ALLOWED_HEADERS: &str = "Content-Type, Parvis-Voter, Parvis-Proof, Idempotency-Key";
+const ALLOWED_HEADERS: &str =
+    "Content-Type, Parvis-Voter, Parvis-Proof, Idempotency-Key, Parvis-Embed-Ticket";
 const EXPOSED_HEADERS: &str = "Retry-After";
 
 impl CorsPolicy {
     /// Decides the policy from the request's `Origin` and the city's list.
-    pub fn for_request(req: &Request, allowed_origins: &[&str]) -> CorsPolicy {
+    pub fn for_request<S: AsRef<str>>(req: &Request, allowed_origins: &[S]) -> CorsPolicy {
         match req.headers().get("Origin").ok().flatten() {
             None => CorsPolicy::NoOrigin,
-            Some(origin) if allowed_origins.contains(&origin.as_str()) => {
+            Some(origin) if allowed_origins.iter().any(|a| a.as_ref() == origin) => {
                 CorsPolicy::Origin(origin)
             }
             Some(_) => CorsPolicy::Foreign,

@@ -37,6 +37,9 @@ pub enum ApiError {
     Conflict(&'static str),
     /// 403 `origin_not_allowed`: the `Origin` may not use this route.
     OriginNotAllowed,
+    /// 403 `origin_not_allowed`, said to the page itself (which may read
+    /// it): its origin is not among the city's allowed sites.
+    PageNotAllowed(String),
     /// 401 `unauthenticated`: no valid staff session.
     Unauthenticated,
     /// 401 `invalid_credentials`: wrong e-mail or password.
@@ -113,6 +116,13 @@ impl ApiError {
             OriginNotAllowed => (
                 ProblemCode::OriginNotAllowed,
                 "this origin may not use this route".to_owned(),
+            ),
+            PageNotAllowed(origin) => (
+                ProblemCode::OriginNotAllowed,
+                format!(
+                    "this page's origin, {origin}, is not among the city's allowed sites: \
+                     add it in the Parvis dashboard, Settings › Allowed sites"
+                ),
             ),
             Unauthenticated => (ProblemCode::Unauthenticated, "sign in first".to_owned()),
             InvalidCredentials => (

@@ -16,6 +16,7 @@ mod crypto;
 mod db;
 mod error;
 mod openapi;
+mod pages;
 mod public;
 mod reply;
 mod retention;

@@ -8,7 +8,7 @@ use crate::crypto::{keyed_hash, previous_keyed_hash};
 use crate::error::ApiError;
 use crate::reply::Reply;
 use crate::routes::{Area, Handler, ROUTES, Route};
-use crate::{body, openapi, public, staff};
+use crate::{body, openapi, pages, public, staff};
 use parvis_model::VoterToken;
 use worker::{Date, Env, Method, Request, Response};
 
@@ -46,6 +46,7 @@ pub async fn handle(req: Request, env: Env) -> Response {
     let reply = match route.area() {
         Area::Public => public_route(route, ctx).await,
         Area::Staff => staff_route(route, ctx).await,
+        Area::Page => pages::serve(route.handler, ctx).await,
         Area::Meta => dispatch(route.handler, &mut { ctx })
             .await
             .unwrap_or_else(ApiError::into_reply),
@@ -106,7 +107,7 @@ async fn public_route(route: &Route, mut ctx: Ctx) -> Reply {
         }
         Err(error) => return error.into_reply(),
     };
-    let cors = CorsPolicy::for_request(&ctx.req, &widget.allowed_origins());
+    let cors = CorsPolicy::for_request(&ctx.req, &page_origins(&ctx, &widget));
     ctx.widget = Some(widget);
     let reply = if route.handler == Handler::ReadVoterData {
         private_read(route, &mut ctx, &cors).await
@@ -123,6 +124,29 @@ async fn public_route(route: &Route, mut ctx: Ctx) -> Reply {
         public_read(route, &mut ctx).await
     };
     cors.apply(reply.unwrap_or_else(ApiError::into_reply))
+}
+
+/// The origins whose pages may use this widget: the city's allowed sites,
+/// Parvis itself (the consultation page), and `null` for Parvis' framed
+/// page in a sandbox when it shows its ticket (`public::embed_ticket`).
+fn page_origins<'a>(
+    ctx: &Ctx,
+    widget: &'a public::widgets::WidgetRow,
+) -> Vec<std::borrow::Cow<'a, str>> {
+    let mut origins: Vec<std::borrow::Cow<'a, str>> = widget
+        .allowed_origins()
+        .into_iter()
+        .map(Into::into)
+        .collect();
+    if let Some(own) = ctx.own_origin() {
+        let sandboxed = ctx.header("Origin").as_deref() == Some("null")
+            && public::embed_ticket::admits(ctx, &widget.id);
+        if sandboxed {
+            origins.push("null".into());
+        }
+        origins.push(own.into());
+    }
+    origins
 }
 
 /// Knows the voter by the keyed hash of their token. During a key rotation
@@ -247,8 +271,8 @@ async fn dispatch(handler: Handler, ctx: &mut Ctx) -> Result<Reply, ApiError> {
     use Handler::*;
     use public::{ballots, comments, ideas, voter_data, widgets};
     use staff::{
-        accounts, audit, city, city_replies, integrity, lifecycle, moderation, session,
-        staff_ideas, staff_widgets,
+        accounts, audit, city, city_replies, embed_check, integrity, lifecycle, moderation,
+        session, staff_ideas, staff_widgets,
     };
     match handler {
         OpenApi => openapi::serve(),
@@ -295,5 +319,8 @@ async fn dispatch(handler: Handler, ctx: &mut Ctx) -> Result<Reply, ApiError> {
         WidgetAudit => audit::list(ctx).await,
         UndoDecision => moderation::undo(ctx).await,
         WidgetIntegrity => integrity::report(ctx).await,
+        EmbedCheck => embed_check::check(ctx).await,
+        // Answered by `pages::serve`.
+        ConsultationPage | FramePage | OEmbed => Err(ApiError::NotFound("no such route")),
     }
 }

@@ -50,6 +50,10 @@ pub enum Handler {
     WidgetAudit,
     UndoDecision,
     WidgetIntegrity,
+    EmbedCheck,
+    ConsultationPage,
+    FramePage,
+    OEmbed,
 }
 
 impl Handler {
@@ -74,6 +78,8 @@ pub enum Area {
     Staff,
     /// Documents about the API itself.
     Meta,
+    /// Parvis' own pages for sharing and framing a widget, and oEmbed.
+    Page,
 }
 
 /// One route.
@@ -93,6 +99,8 @@ impl Route {
             Area::Public
         } else if self.pattern.starts_with("/v1/staff/") {
             Area::Staff
+        } else if !self.pattern.starts_with("/v1/") {
+            Area::Page
         } else {
             Area::Meta
         }
@@ -137,6 +145,10 @@ use Method::{Delete, Get, Patch, Post, Put};
 /// Every route of the API.
 pub const ROUTES: &[Route] = &[
     route(Get, "/v1/openapi.json", OpenApi),
+    // Pages to share and frame a widget.
+    route(Get, "/c/{id}", ConsultationPage),
+    route(Get, "/embed/{id}", FramePage),
+    route(Get, "/oembed", OEmbed),
     // Residents.
     route(Get, "/v1/widgets/{id}", ReadWidget),
     route(Get, "/v1/widgets/{id}/fragment", WidgetFragment),
@@ -202,6 +214,7 @@ pub const ROUTES: &[Route] = &[
     ),
     route(Get, "/v1/staff/widgets/{id}/audit", WidgetAudit),
     route(Get, "/v1/staff/widgets/{id}/integrity", WidgetIntegrity),
+    route(Get, "/v1/staff/embed-check", EmbedCheck),
     route(Get, "/v1/staff/moderation", ModerationQueue),
     route(Post, "/v1/staff/moderation/decisions", Decide),
     route(Post, "/v1/staff/moderation/undo", UndoDecision),

@@ -1,9 +1,11 @@
 //! The languages Parvis speaks and how each writes numbers.
 
 /// The language a widget speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// French, the default.
+    #[default]
     Fr,
     /// English.
     En,

@@ -11,6 +11,7 @@ pub mod ballot;
 pub mod comments;
 pub mod csv;
 pub mod display_name;
+pub mod embed;
 pub mod fields;
 pub mod ideas;
 pub mod integrity;

@@ -90,6 +90,56 @@ fn is_host(host: &str) -> bool {
         })
 }
 
+/// Whether a page at a given address may show the city's widgets, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "verdict", rename_all = "snake_case")]
+pub enum PageCheck {
+    /// The page's origin is in the list.
+    Allowed {
+        /// The page's origin, as its browser sends it.
+        origin: String,
+    },
+    /// The page's origin is not in the list. `near` is a listed origin that
+    /// differs only by `http`/`https` or a leading `www.`, the usual slip.
+    NotListed {
+        /// The page's origin, as its browser sends it.
+        origin: String,
+        /// A listed origin that looks meant for this page.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        near: Option<String>,
+    },
+    /// Not a web page's address.
+    NotAnAddress,
+}
+
+/// Checks a page's address (as pasted from the browser's address bar)
+/// against the city's allowed origins.
+pub fn check_page(address: &str, allowed: &[String]) -> PageCheck {
+    let address = address.trim();
+    let authority_end = address
+        .find("://")
+        .map(|scheme_end| {
+            let rest = &address[scheme_end + 3..];
+            scheme_end + 3 + rest.find(['/', '?', '#']).unwrap_or(rest.len())
+        })
+        .unwrap_or(address.len());
+    let Ok(origin) = normalize_origin(&address[..authority_end]) else {
+        return PageCheck::NotAnAddress;
+    };
+    if allowed.contains(&origin) {
+        return PageCheck::Allowed { origin };
+    }
+    let bare = |o: &str| {
+        let rest = o.split_once("://").map_or(o, |(_, rest)| rest);
+        rest.strip_prefix("www.").unwrap_or(rest).to_owned()
+    };
+    let near = allowed
+        .iter()
+        .find(|listed| bare(listed) == bare(&origin))
+        .cloned();
+    PageCheck::NotListed { origin, near }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +169,45 @@ mod tests {
         check("https://", Err(OriginIssue::Host));
         check("https://ville_de.fr", Err(OriginIssue::Host));
         check("https://ville..fr", Err(OriginIssue::Host));
+    }
+
+    #[test]
+    fn a_page_address_is_checked_by_its_origin() {
+        let allowed = vec!["https://www.ville.example".to_owned()];
+        assert_eq!(
+            check_page("https://www.ville.example/participer/?p=3#vote", &allowed),
+            PageCheck::Allowed {
+                origin: "https://www.ville.example".into()
+            }
+        );
+        assert_eq!(
+            check_page("https://ville.example/participer", &allowed),
+            PageCheck::NotListed {
+                origin: "https://ville.example".into(),
+                near: Some("https://www.ville.example".into())
+            }
+        );
+        assert_eq!(
+            check_page("http://www.ville.example", &allowed),
+            PageCheck::NotListed {
+                origin: "http://www.ville.example".into(),
+                near: Some("https://www.ville.example".into())
+            }
+        );
+        assert_eq!(
+            check_page("https://autre.example/", &allowed),
+            PageCheck::NotListed {
+                origin: "https://autre.example".into(),
+                near: None
+            }
+        );
+        for bad in [
+            "",
+            "ville.example/page",
+            "ftp://ville.example",
+            "https:///x",
+        ] {
+            assert_eq!(check_page(bad, &allowed), PageCheck::NotAnAddress, "{bad}");
+        }
     }
 }

@@ -371,6 +371,9 @@ pub struct StaffWidget {
     pub report_threshold: u32,
     /// Ballots, ideas or reports one network may bring in a day.
     pub network_daily_cap: u32,
+    /// The widget's own language; absent: the city's default language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<crate::Lang>,
     /// Poll options with their ids.
     pub options: Vec<crate::PollOption>,
     /// When staff archived it (hidden from residents, read-only), if they did.

@@ -130,6 +130,10 @@ pub struct WidgetView {
     /// The poll's options, in display order (empty for other kinds).
     #[serde(default)]
     pub options: Vec<PollOption>,
+    /// The language the widget speaks unless the page's placeholder asks
+    /// for another (`data-lang`): its own, set by staff, else the city's.
+    #[serde(default)]
+    pub lang: crate::Lang,
     /// The city's brand, applied by the widget in its light theme unless the
     /// page sets its own `--parvis-*` custom properties.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,5 +1,6 @@
 //! What staff send to create or change a widget, and its validation.
 
+use crate::Lang;
 use crate::fields::{FieldError, FieldErrorCode, FieldErrors};
 use crate::limits::MAX_NETWORK_DAILY_CAP;
 use crate::text::{Lines, clean_text};
@@ -72,6 +73,10 @@ pub struct WidgetConfig {
     /// Parvis's default if it changes.
     #[serde(default)]
     pub network_daily_cap: Option<u32>,
+    /// The language residents read the widget in, whatever the page's; absent:
+    /// the city's default language.
+    #[serde(default)]
+    pub lang: Option<Lang>,
     /// Polls: the options in display order.
     #[serde(default)]
     pub options: Vec<OptionInput>,
@@ -130,6 +135,8 @@ pub struct ValidWidgetConfig {
     pub report_threshold: u32,
     /// Daily participation cap per network, or the default.
     pub network_daily_cap: Option<u32>,
+    /// The widget's own language; `None`: the city's.
+    pub lang: Option<Lang>,
     /// Poll options in order; empty for other kinds.
     pub options: Vec<ValidOption>,
 }
@@ -205,6 +212,7 @@ pub fn validate_widget_config(config: &WidgetConfig) -> Result<ValidWidgetConfig
             max_choices,
             report_threshold: config.report_threshold,
             network_daily_cap: config.network_daily_cap,
+            lang: config.lang,
             options: options?,
         })
     })
@@ -315,6 +323,7 @@ mod tests {
             max_choices: 1,
             report_threshold: 3,
             network_daily_cap: None,
+            lang: None,
             options: options
                 .iter()
                 .map(|label| OptionInput {

@@ -9,5 +9,6 @@ mod cors;
 mod dashboard_page;
 mod errors;
 mod openapi;
+mod pages;
 mod public;
 mod staff;

@@ -7,6 +7,7 @@ use crate::decode::Decode;
 use crate::proof;
 use crate::voter::{RetryKey, stored_token, token_for_action};
 use gloo_net::http::{Request, RequestBuilder, Response};
+use parvis_model::embed::TICKET_HEADER;
 use parvis_model::proof_of_work::{HEADER, ProofChallenge};
 use parvis_model::{FieldError, Problem, ProblemCode};
 use serde::Serialize;
@@ -58,21 +59,29 @@ pub enum Method {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiClient {
     origin: Option<String>,
+    /// The framed page's embed ticket, sent with every call: inside a
+    /// sandbox (`Origin: null`) it is what lets the API admit the widget.
+    ticket: Option<String>,
 }
 
 impl ApiClient {
-    /// A client for the API at `origin` (`scheme://host[:port]`).
+    /// A client for the API at `origin` (`scheme://host[:port]`), with the
+    /// framed page's embed ticket when there is one.
     #[cfg(feature = "csr")]
-    pub fn new(origin: String) -> ApiClient {
+    pub fn new(origin: String, ticket: Option<String>) -> ApiClient {
         ApiClient {
             origin: Some(origin),
+            ticket,
         }
     }
 
     /// A client for a staff preview: every call fails with
     /// [`ApiFailure::Preview`] and no voter token is ever created or read.
     pub fn preview() -> ApiClient {
-        ApiClient { origin: None }
+        ApiClient {
+            origin: None,
+            ticket: None,
+        }
     }
 
     /// The voter token for an action, created and stored on the first one.
@@ -111,6 +120,9 @@ impl ApiClient {
         if let Some(token) = voter {
             request = request.header("Parvis-Voter", &token);
         }
+        if let Some(ticket) = &self.ticket {
+            request = request.header(TICKET_HEADER, ticket);
+        }
         let response = request.send().await.map_err(|_| ApiFailure::Network)?;
         read(response).await
     }
@@ -135,6 +147,7 @@ impl ApiClient {
             method,
             url: &url,
             voter: &voter,
+            ticket: self.ticket.as_deref(),
             idempotency_key,
             body: body.as_deref(),
         };
@@ -171,6 +184,7 @@ struct Write<'a> {
     method: Method,
     url: &'a str,
     voter: &'a str,
+    ticket: Option<&'a str>,
     idempotency_key: Option<&'a str>,
     body: Option<&'a str>,
 }
@@ -187,6 +201,9 @@ impl Write<'_> {
             .header(HEADER, proof);
         if let Some(key) = self.idempotency_key {
             builder = builder.header("Idempotency-Key", key);
+        }
+        if let Some(ticket) = self.ticket {
+            builder = builder.header(TICKET_HEADER, ticket);
         }
         let request = match self.body {
             Some(body) => builder

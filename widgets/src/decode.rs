@@ -14,7 +14,7 @@ use parvis_model::role::Role;
 use parvis_model::staff::Theme;
 use parvis_model::voter_data::VoterDataDeleted;
 use parvis_model::wire::WireName;
-use parvis_model::{FieldError, PollOption, Problem, WidgetView};
+use parvis_model::{FieldError, Lang, PollOption, Problem, WidgetView};
 use wasm_bindgen::JsValue;
 
 /// A type the widgets read from the API.
@@ -183,6 +183,10 @@ impl Decode for WidgetView {
                 whole(v).and_then(|n| u64::try_from(n).ok())
             })?,
             options: f.list_or_empty("options")?,
+            lang: f
+                .optional_string("lang")?
+                .map(|tag| Lang::from_tag(&tag))
+                .unwrap_or_default(),
             theme: f.optional("theme", Theme::decode)?,
         })
     }

@@ -6,7 +6,7 @@ use crate::api::Method;
 use crate::common::{Sending, failure_message};
 use crate::context::use_widget_context;
 use crate::i18n::texts;
-use crate::voter::{device_known, forget_token};
+use crate::voter::{device_known, forget_token, token_in_memory};
 use crate::widget::use_announcer;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -65,6 +65,7 @@ pub fn ThisDevice(
         let on_submit = on_submit.clone();
         known.get().then(move || {
             view! {
+                {token_in_memory().then(|| view! { <p class="hint">{text.device_memory_only}</p> })}
                 <details class="device">
                     <summary>{text.this_device}</summary>
                     <form on:submit=on_submit novalidate>

@@ -92,6 +92,7 @@ pub struct Texts {
     // This device.
     pub this_device: &'static str,
     pub device_explained: &'static str,
+    pub device_memory_only: &'static str,
     pub also_erase: &'static str,
     /// Under "also erase": what happens to a ballot in a closed poll.
     pub erase_closed_note: &'static str,
@@ -298,6 +299,7 @@ const FR: Texts = Texts {
     comment_deleted: "Votre commentaire est supprimé.",
     replies: "Réponses",
     this_device: "Cet appareil",
+    device_memory_only: "Ici, votre navigateur ne garde rien : si vous rechargez la page, ce widget ne saura plus que vous avez participé. Votre participation reste comptée.",
     device_explained: "Depuis votre première participation, ce navigateur garde un code tiré au hasard : il permet de reconnaître votre vote et vos textes sur ce site. Il ne contient ni nom ni adresse.",
     also_erase: "Effacer aussi tout ce que j’ai écrit avec cet appareil dans les consultations de la ville",
     erase_closed_note: "Dans une consultation close, votre vote reste compté dans le résultat final, mais il n’est plus relié à cet appareil.",
@@ -379,6 +381,7 @@ const EN: Texts = Texts {
     comment_deleted: "Your comment is deleted.",
     replies: "Replies",
     this_device: "This device",
+    device_memory_only: "Here your browser keeps nothing: if you reload the page, this widget will no longer know that you took part. Your participation still counts.",
     device_explained: "Since you first took part, this browser keeps a random code that recognises your vote and your texts on this site. It holds no name and no address.",
     also_erase: "Also erase everything I wrote with this device in the city’s consultations",
     erase_closed_note: "In a closed consultation, your vote stays counted in the final result, but it is no longer linked to this device.",

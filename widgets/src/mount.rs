@@ -29,16 +29,23 @@ pub fn mount(
         .get_attribute("data-parvis-widget")
         .filter(|id| !id.is_empty())
         .ok_or_else(|| JsValue::from_str("the placeholder has no data-parvis-widget id"))?;
-    let lang = placeholder_lang(&placeholder);
     let theme = theme_class(placeholder.get_attribute("data-theme").as_deref());
-    let mut context = WidgetContext::new(ApiClient::new(api_origin), lang, widget_id);
+    let ticket = placeholder.get_attribute("data-parvis-ticket");
+    let client = ApiClient::new(api_origin, ticket);
     let server_markup = placeholder
         .shadow_root()
         .and_then(|shadow| Some((shadow.query_selector(".parvis").ok()??, shadow)));
     let Some((server_root, shadow)) = server_markup else {
+        let lang = placeholder_lang(&placeholder);
         let root = shadow_root(&placeholder, lang, theme)?;
-        return mount_widget(root, context);
+        return mount_widget(root, WidgetContext::new(client, lang, widget_id));
     };
+    // The server chose the language (`data-lang`, else the widget's own).
+    let lang = server_root.get_attribute("lang").map_or_else(
+        || placeholder_lang(&placeholder),
+        |tag| Lang::from_tag(&tag),
+    );
+    let mut context = WidgetContext::new(client, lang, widget_id);
     context.seed = Seed::new(seed.as_deref().and_then(decode).unwrap_or_default());
     let document = document()?;
     let styles = document.create_element("style")?;
@@ -107,7 +114,8 @@ pub fn shadow_root(host: &HtmlElement, lang: Lang, theme: &str) -> Result<HtmlEl
     Ok(root)
 }
 
-/// `data-lang` on the placeholder, else the page's `<html lang>`, else French.
+/// With no server rendering to follow: `data-lang` on the placeholder, else
+/// the page's `<html lang>`, else French.
 fn placeholder_lang(placeholder: &HtmlElement) -> Lang {
     let page_lang = || {
         web_sys::window()?

@@ -30,6 +30,12 @@ pub fn stored_token() -> Option<String> {
         .map(|t| t.as_str().to_owned())
 }
 
+/// Whether the token lives in memory only (storage refused it, as in a
+/// sandboxed frame): a reload forgets that the resident took part.
+pub fn token_in_memory() -> bool {
+    IN_MEMORY.with(|t| t.borrow().is_some())
+}
+
 /// Whether the resident's device holds a token (tracked, for views).
 pub fn device_known() -> ArcRwSignal<bool> {
     KNOWN.with(Clone::clone)

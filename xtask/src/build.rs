@@ -102,6 +102,11 @@ fn widgets() -> Result {
         paths::assets().join("embed.js"),
         loader.replace(BUNDLES_MARK, &manifest),
     )?;
+    // The framed page's height reporter (`/embed/{id}`), as written.
+    std::fs::copy(
+        paths::root().join("widgets").join("frame.js"),
+        paths::assets().join("frame.js"),
+    )?;
     // The same names for a loader older than this deployment (never cached).
     std::fs::write(paths::assets().join("bundles.json"), &manifest)?;
     Ok(())

@@ -11,7 +11,8 @@ use parvis_model::limits::{DEFAULT_NETWORK_DAILY_CAP, MAX_NETWORK_DAILY_CAP};
 use parvis_model::staff::StaffWidget;
 use parvis_model::widget_config::{OptionInput, WidgetConfig};
 use parvis_model::{
-    FieldError, ModerationMode, PollOption, ResultsVisibility, WidgetKind, WidgetStatus, WidgetView,
+    FieldError, Lang, ModerationMode, PollOption, ResultsVisibility, WidgetKind, WidgetStatus,
+    WidgetView,
 };
 
 /// An option row being edited. Typing updates `label` without re-rendering
@@ -66,6 +67,8 @@ pub fn WidgetEditor(
     let max_choices = RwSignal::new(2u32);
     let threshold = RwSignal::new(3u32);
     let network_cap = RwSignal::new(DEFAULT_NETWORK_DAILY_CAP);
+    // `None`: the city's default language.
+    let widget_lang = RwSignal::new(None::<Lang>);
     let next_key = StoredValue::new(2u32);
     let rows = RwSignal::new(vec![
         Row {
@@ -112,6 +115,7 @@ pub fn WidgetEditor(
                     max_choices.set(w.max_choices.max(2));
                     threshold.set(w.report_threshold);
                     network_cap.set(w.network_daily_cap);
+                    widget_lang.set(w.lang);
                     let loaded: Vec<Row> = w
                         .options
                         .into_iter()
@@ -156,6 +160,7 @@ pub fn WidgetEditor(
                 max_choices: max,
                 report_threshold: threshold.get_untracked(),
                 network_daily_cap: Some(network_cap.get_untracked()),
+                lang: widget_lang.get_untracked(),
                 options: if poll {
                     rows.get_untracked()
                         .iter()
@@ -348,6 +353,13 @@ pub fn WidgetEditor(
             max_choices: max,
             results_visibility: visibility.get(),
             has_voted: false,
+            lang: widget_lang.get().unwrap_or_else(|| {
+                ui.me.with_untracked(|me| {
+                    me.as_ref()
+                        .map(|m| Lang::from_tag(&m.city.default_lang))
+                        .unwrap_or_default()
+                })
+            }),
             total_ballots: None,
             options: rows.with(|rows| {
                 rows.iter()
@@ -447,6 +459,21 @@ pub fn WidgetEditor(
                     on:input=move |ev| network_cap.set(event_target_value(&ev).parse().unwrap_or(0)) />
                 <p id="network-cap-hint" class="muted">{move || ui.text().network_daily_cap_hint}</p>
                 {move || error_for("network_daily_cap".to_owned()).map(|m| view! { <p class="field-error">{m}</p> })}
+            </div>
+            <div class="field">
+                <label for="widget-lang">{move || ui.text().widget_lang}</label>
+                <select id="widget-lang" aria-describedby="widget-lang-hint"
+                    prop:value=move || widget_lang.get().map_or("", Lang::tag)
+                    on:change=move |ev| widget_lang.set(match event_target_value(&ev).as_str() {
+                        "" => None,
+                        tag => Some(Lang::from_tag(tag)),
+                    })>
+                    <option value="">{move || ui.text().widget_lang_city}</option>
+                    <option value="fr" lang="fr">"Français"</option>
+                    <option value="en" lang="en">"English"</option>
+                </select>
+                <p id="widget-lang-hint" class="muted">{move || ui.text().widget_lang_hint}</p>
+                {move || error_for("lang".to_owned()).map(|m| view! { <p class="field-error">{m}</p> })}
             </div>
             {move || notice.get().map(|(m, is_error)| view! { <p class=if is_error { "error" } else { "success" } role="alert">{m}</p> })}
             <button type="submit" class="primary">{move || ui.text().save}</button>

@@ -29,16 +29,21 @@ const ORIGINS_HEADER: &str = "Parvis-Allowed-Origins";
 /// Says whether the answer came from the cache (`hit`) or D1 (`miss`).
 const CACHE_HEADER: &str = "Parvis-Fragment-Cache";
 
-const LANGS: [&str; 2] = ["fr", "en"];
+/// The languages asked for; `own` (no `lang` asked) is the widget's own.
+const LANGS: [&str; 3] = ["fr", "en", OWN_LANG];
+const OWN_LANG: &str = "own";
 const THEMES: [&str; 3] = ["light", "dark", "auto"];
 
 /// The variant asked for: language and theme, checked.
-struct Variant {
-    lang: &'static str,
-    theme: &'static str,
+pub struct Variant {
+    /// `fr`, `en`, or [`OWN_LANG`] for the widget's own language.
+    pub lang: &'static str,
+    /// `light`, `dark` or `auto`.
+    pub theme: &'static str,
 }
 
 impl Variant {
+    /// The fragment route's variant: `lang` and `theme`, nothing else.
     fn of(ctx: &Ctx) -> Result<Variant, ApiError> {
         let url = ctx.req.url()?;
         if let Some((name, _)) = url
@@ -49,19 +54,30 @@ impl Variant {
                 "unknown parameter {name}: only lang and theme"
             )));
         }
-        let pick = |name: &str, allowed: &[&'static str]| match ctx.query(name) {
-            None => Ok(allowed[0]),
-            Some(value) => allowed
+        Variant::from_query(ctx)
+    }
+
+    /// The variant named by `lang` and `theme` in the query, other
+    /// parameters ignored (a shared link may carry tracking parameters).
+    pub fn from_query(ctx: &Ctx) -> Result<Variant, ApiError> {
+        let one_of = |name: &str,
+                      allowed: &[&'static str]|
+         -> Result<Option<&'static str>, ApiError> {
+            let Some(value) = ctx.query(name) else {
+                return Ok(None);
+            };
+            allowed
                 .iter()
                 .find(|a| **a == value)
                 .copied()
+                .map(Some)
                 .ok_or_else(|| {
                     ApiError::InvalidQuery(format!("{name} must be one of {}", allowed.join(", ")))
-                }),
+                })
         };
         Ok(Variant {
-            lang: pick("lang", &LANGS)?,
-            theme: pick("theme", &THEMES)?,
+            lang: one_of("lang", &["fr", "en"])?.unwrap_or(OWN_LANG),
+            theme: one_of("theme", &THEMES)?.unwrap_or(THEMES[0]),
         })
     }
 }
@@ -110,6 +126,12 @@ async fn from_cached(ctx: &Ctx, mut hit: Response) -> Result<Reply, ApiError> {
 fn answer(ctx: &Ctx, html: Vec<u8>, origins: &str) -> Reply {
     let allowed: Vec<&str> = origins.split(' ').filter(|o| !o.is_empty()).collect();
     let cors = CorsPolicy::for_request(&ctx.req, &allowed);
+    if let CorsPolicy::Foreign = cors {
+        // The page itself may read why, so `embed.js` can tell its
+        // webmaster which setting to change (a CORS error says nothing).
+        let origin = ctx.header("Origin").unwrap_or_default();
+        return CorsPolicy::Anyone.apply(ApiError::PageNotAllowed(origin).into_reply());
+    }
     let mut reply = Reply::with_body(200, "text/html; charset=utf-8", html)
         .header("Cache-Control", format!("public, max-age={TTL_SECONDS}"))
         // Opened on its own (a link to it), the fragment is an inert
@@ -144,8 +166,14 @@ fn cacheable(html: &str, origins: &str) -> Result<Response, ApiError> {
         .fixed(html.as_bytes().to_vec()))
 }
 
-async fn render(ctx: &Ctx, variant: &Variant) -> Result<String, ApiError> {
+/// The widget of `ctx` rendered as its fragment: the same markup for
+/// `embed.js`, the consultation page and the framed page.
+pub async fn render(ctx: &Ctx, variant: &Variant) -> Result<String, ApiError> {
     let view = widgets::view(ctx).await?;
+    let lang = match variant.lang {
+        OWN_LANG => view.lang,
+        asked => Lang::from_tag(asked),
+    };
     let mut parts = SeedParts::default();
     let page_json = match view.kind {
         WidgetKind::Poll => "null".to_owned(),
@@ -167,7 +195,7 @@ async fn render(ctx: &Ctx, variant: &Variant) -> Result<String, ApiError> {
     let fragment = Fragment {
         parts,
         seed_json: format!("{{\"view\":{view_json},\"page\":{page_json}}}"),
-        lang: Lang::from_tag(variant.lang),
+        lang,
         theme: Some(variant.theme.to_owned()),
     };
     render_fragment(fragment).ok_or_else(|| ApiError::Internal("nothing to render".to_owned()))

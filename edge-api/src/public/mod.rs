@@ -2,6 +2,7 @@
 
 pub mod ballots;
 pub mod comments;
+pub mod embed_ticket;
 pub mod fragment;
 pub mod ideas;
 pub mod supports;

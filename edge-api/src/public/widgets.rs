@@ -29,6 +29,10 @@ pub struct WidgetRow {
     pub max_choices: u32,
     /// Staff's daily cap per network, when they set one.
     network_daily_cap: Option<u32>,
+    /// The widget's language: its own, else its city's.
+    pub lang: parvis_model::Lang,
+    /// The city's name.
+    pub city_name: String,
     origins: Option<String>,
     /// The city's theme (JSON).
     city_theme: Option<String>,
@@ -111,6 +115,9 @@ pub async fn load(db: &D1Database, id: &str) -> Result<Option<WidgetRow>, ApiErr
         "SELECT w.id, w.city_id, w.kind, w.title, w.description, w.status, w.opens_at, \
            w.closes_at, w.results_visibility, w.moderation, w.min_choices, w.max_choices, \
            w.network_daily_cap, \
+           COALESCE(w.lang, (SELECT c.default_lang FROM cities c WHERE c.id = w.city_id), 'fr') \
+             AS lang, \
+           (SELECT c.name FROM cities c WHERE c.id = w.city_id) AS city_name, \
            (SELECT group_concat(o.origin, ' ') FROM city_origins o WHERE o.city_id = w.city_id) \
              AS origins, \
            (SELECT c.theme FROM cities c WHERE c.id = w.city_id) AS city_theme, \
@@ -230,6 +237,7 @@ fn view_of(
         has_voted,
         total_ballots,
         options,
+        lang: widget.lang,
         theme: widget.theme(),
     }
 }

@@ -19,7 +19,7 @@ use parvis_model::widget_config::{
 };
 use parvis_model::wire::WireName;
 use parvis_model::{
-    FieldError, FieldErrorCode, ModerationMode, PollOption, ResultsVisibility, WidgetKind,
+    FieldError, FieldErrorCode, Lang, ModerationMode, PollOption, ResultsVisibility, WidgetKind,
     WidgetStatus, percentages,
 };
 use serde::Deserialize;
@@ -102,6 +102,7 @@ struct WidgetRow {
     max_choices: u32,
     report_threshold: u32,
     network_daily_cap: Option<u32>,
+    lang: Option<Lang>,
     archived_at: Option<i64>,
     exported_at: Option<i64>,
     purged_at: Option<i64>,
@@ -113,7 +114,7 @@ pub async fn load(ctx: &Ctx, staff: &Staff, id: &str) -> Result<StaffWidget, Api
         &ctx.db,
         "SELECT id, kind, title, description, status, opens_at, closes_at, results_visibility, \
            moderation, min_choices, max_choices, report_threshold, network_daily_cap, \
-           archived_at, exported_at, purged_at \
+           lang, archived_at, exported_at, purged_at \
          FROM widgets WHERE id = ?1 AND city_id = ?2",
         &[Arg::Text(id), Arg::Int(staff.city_id)],
     )?)
@@ -134,6 +135,7 @@ pub async fn load(ctx: &Ctx, staff: &Staff, id: &str) -> Result<StaffWidget, Api
         max_choices: row.max_choices,
         report_threshold: row.report_threshold,
         network_daily_cap: row.network_daily_cap.unwrap_or(DEFAULT_NETWORK_DAILY_CAP),
+        lang: row.lang,
         options,
         archived_at: row.archived_at.map(format_rfc3339),
         exported_at: row.exported_at.map(format_rfc3339),
@@ -227,6 +229,7 @@ fn config_args<'a>(config: &'a ValidWidgetConfig, now: i64) -> Vec<Arg<'a>> {
         Arg::Int(i64::from(config.report_threshold)),
         Arg::Int(now),
         config.network_daily_cap.map(i64::from).into(),
+        config.lang.map(Lang::tag).into(),
     ]
 }
 
@@ -289,6 +292,11 @@ fn changes(current: &StaffWidget, valid: &ValidWidgetConfig) -> String {
                 .unwrap_or(DEFAULT_NETWORK_DAILY_CAP)
                 .to_string(),
         ),
+        (
+            "lang",
+            current.lang.map_or("city", Lang::tag).to_owned(),
+            valid.lang.map_or("city", Lang::tag).to_owned(),
+        ),
     ];
     let mut lines: Vec<String> = before_after
         .into_iter()
@@ -320,8 +328,8 @@ pub async fn create(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         &ctx.db,
         "INSERT INTO widgets (title, description, status, opens_at, closes_at, \
            results_visibility, moderation, min_choices, max_choices, report_threshold, \
-           created_at, updated_at, network_daily_cap, id, city_id, kind, closed_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14, ?15, \
+           created_at, updated_at, network_daily_cap, lang, id, city_id, kind, closed_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14, ?15, ?16, \
            CASE WHEN ?3 = 'closed' THEN ?11 END)",
         &args,
     )?];
@@ -364,9 +372,9 @@ pub async fn update(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         "UPDATE widgets SET title = ?1, description = ?2, status = ?3, opens_at = ?4, \
            closes_at = ?5, results_visibility = ?6, moderation = ?7, min_choices = ?8, \
            max_choices = ?9, report_threshold = ?10, updated_at = ?11, \
-           network_daily_cap = ?12, \
+           network_daily_cap = ?12, lang = ?13, \
            closed_at = CASE WHEN ?3 = 'closed' THEN COALESCE(closed_at, ?11) ELSE NULL END \
-         WHERE id = ?13 AND city_id = ?14 AND archived_at IS NULL",
+         WHERE id = ?14 AND city_id = ?15 AND archived_at IS NULL",
         &args,
     )?];
     if valid.kind == WidgetKind::Poll {

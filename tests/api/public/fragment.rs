@@ -148,13 +148,19 @@ fn the_second_read_comes_from_the_cache_and_a_staff_change_purges_it() {
     let second = fragment(&path);
     assert_eq!(second.header("parvis-fragment-cache"), Some("hit"));
     assert_eq!(second.text, first.text);
-    // A cache hit still decides CORS by the city's origins.
+    // A cache hit still decides CORS by the city's origins: a foreign page
+    // gets no fragment, only a refusal it may read (naming the setting).
     let foreign = Call::get(&path)
         .header("Origin", "https://evil.example")
         .header("Accept-Encoding", "identity")
         .send();
-    assert_eq!(foreign.header("parvis-fragment-cache"), Some("hit"));
-    assert_eq!(foreign.allow_origin, None);
+    foreign.assert_problem(403, "origin_not_allowed");
+    assert!(
+        !foreign.text.contains("data-parvis-seed"),
+        "no widget markup: {}",
+        foreign.text
+    );
+    assert_eq!(foreign.allow_origin.as_deref(), Some("*"));
     assert_eq!(foreign.header("parvis-allowed-origins"), None);
 
     let changed = Call::request("PUT", format!("/v1/staff/widgets/{id}"))

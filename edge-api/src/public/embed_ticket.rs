@@ -1,0 +1,73 @@
+//! Embed tickets: how a widget framed in a sandbox may write.
+//!
+//! WordPress frames discovered embeds with `sandbox="allow-scripts"`: the
+//! framed page has an opaque origin, so its requests carry `Origin: null`
+//! (and no `Referer`), as any sandboxed document anywhere would. The
+//! `Origin` check exists so that no other site can turn its visitors'
+//! browsers into participants (each on its own network, past the daily caps
+//! per network). So `Origin: null` is admitted only with a ticket that such
+//! a site cannot obtain for its visitors:
+//!
+//! - the ticket is written only into `/embed/{id}`, a page with no CORS (no
+//!   other origin can read it) whose `frame-ancestors` are the city's allowed
+//!   origins (no other site can frame it);
+//! - it is signed (HMAC under the voter-hash key) over the widget, its end
+//!   ([`TICKET_SECONDS`] after issue) and the network of the browser that
+//!   loaded the page: a ticket a site fetches for itself is worth nothing
+//!   from its visitors' networks.
+//!
+//! A script outside a browser could forge `Origin` as it always could; the
+//! proof of work, the rate limits and the daily caps are what bound it. A
+//! resident whose network changes while the page is open is asked to
+//! reload it (the ticket no longer matches).
+
+use crate::context::Ctx;
+use crate::crypto::{keyed_hash, previous_keyed_hash};
+use crate::error::ApiError;
+use parvis_model::embed::{TICKET_HEADER, TICKET_SECONDS, parse_ticket, ticket, ticket_message};
+
+const PURPOSE: &str = "embed-ticket";
+
+/// A ticket for this widget and the requester's network, valid for
+/// [`TICKET_SECONDS`] from now.
+pub fn issue(ctx: &Ctx, widget_id: &str) -> Result<String, ApiError> {
+    let expires_at = ctx.now + TICKET_SECONDS;
+    let message = ticket_message(widget_id, expires_at, &ctx.network());
+    Ok(ticket(
+        expires_at,
+        &keyed_hash(&ctx.env, PURPOSE, &message)?,
+    ))
+}
+
+/// Whether a request with `Origin: null` carries a valid ticket for this
+/// widget, issued to its network (see the module's documentation).
+pub fn admits(ctx: &Ctx, widget_id: &str) -> bool {
+    ctx.header(TICKET_HEADER)
+        .is_some_and(|text| is_valid(ctx, &text, widget_id).unwrap_or(false))
+}
+
+fn is_valid(ctx: &Ctx, text: &str, widget_id: &str) -> Result<bool, ApiError> {
+    let Some((expires_at, signature)) = parse_ticket(text) else {
+        return Ok(false);
+    };
+    if expires_at <= ctx.now || expires_at > ctx.now + TICKET_SECONDS {
+        return Ok(false);
+    }
+    let message = ticket_message(widget_id, expires_at, &ctx.network());
+    if same(&keyed_hash(&ctx.env, PURPOSE, &message)?, signature) {
+        return Ok(true);
+    }
+    // A ticket issued just before a key rotation stays valid through it.
+    Ok(previous_keyed_hash(&ctx.env, PURPOSE, &message)?
+        .is_some_and(|previous| same(&previous, signature)))
+}
+
+/// Compares two signatures in time that does not depend on where they differ.
+fn same(expected: &str, given: &str) -> bool {
+    expected.len() == given.len()
+        && expected
+            .bytes()
+            .zip(given.bytes())
+            .fold(0u8, |diff, (a, b)| diff | (a ^ b.to_ascii_lowercase()))
+            == 0
+}
