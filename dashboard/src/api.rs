@@ -1,6 +1,7 @@
 //! The dashboard's one path to the staff API (same origin, session cookie).
 
 use gloo_net::http::{Request, RequestBuilder};
+use parvis_model::origin::PageCheck;
 use parvis_model::{FieldError, Problem, ProblemCode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -34,8 +35,8 @@ impl Failure {
     }
 }
 
-/// A value as one path segment, percent-encoded (ids come from the API,
-/// but a path is never built from unencoded text).
+/// A value as one path segment or query value, percent-encoded (ids come
+/// from the API, but a path is never built from unencoded text).
 pub fn segment(text: &str) -> String {
     js_sys::encode_uri_component(text).into()
 }
@@ -44,6 +45,12 @@ pub fn segment(text: &str) -> String {
 /// `"/export?table=audit"`…) after its encoded id.
 pub fn widget_path(id: &str, tail: &str) -> String {
     format!("/v1/staff/widgets/{}{tail}", segment(id))
+}
+
+/// Whether a page at `address` (as pasted from a browser's address bar) may
+/// show the city's widgets: `GET /v1/staff/embed-check?page=…`.
+pub async fn embed_check(address: &str) -> Result<PageCheck, Failure> {
+    get(&format!("/v1/staff/embed-check?page={}", segment(address))).await
 }
 
 /// Write methods.

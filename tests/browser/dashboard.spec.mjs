@@ -1,15 +1,17 @@
 // The staff dashboard in real Chromium, against the real Worker.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { Dashboard, apiUrl } from "./pages/dashboard.mjs";
+import { Dashboard, EmbedPanel, apiUrl } from "./pages/dashboard.mjs";
 import { postAsResident } from "./pages/resident-api.mjs";
 import { createWidget } from "./pages/staff-api.mjs";
 import { CommentThread, IdeaBox, PollWidget, testPage } from "./pages/widgets.mjs";
 
 const cityUrl = process.env.PARVIS_CITY_URL ?? "http://127.0.0.1:8080";
 
-async function expectNoViolations(page, label) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
+async function expectNoViolations(page, label, include) {
+  let axe = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]);
+  if (include) axe = axe.include(include);
+  const results = await axe.analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(summary, label).toEqual([]);
 }
@@ -409,4 +411,115 @@ test("hardening 10: an admin archives a closed consultation, exports it, then de
   await page.getByRole("button", { name: "Supprimer définitivement" }).click();
   await expect(page.getByRole("heading", { name: "Consultations" })).toBeVisible();
   await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+});
+
+test("the embed panel offers the script, the iframe and the link with its QR code, each with a copy button", async ({ page, context }) => {
+  const origin = new URL(apiUrl).origin;
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+  const dashboard = new Dashboard(page);
+  await dashboard.open("#/widgets/demo-poll");
+  // Moderators paste snippets too.
+  await dashboard.signIn("moderator@test.example");
+  const title = await page.getByRole("heading", { level: 1 }).textContent();
+  const panel = new EmbedPanel(page);
+  await expect(panel.script).toHaveText(`<script src="${origin}/embed.js" async></script>\n<div data-parvis-widget="demo-poll" data-parvis-kind="poll"></div>`);
+  await expect(panel.iframe).toContainText(`<iframe src="${origin}/embed/demo-poll" title="${title} — Parvis"`);
+  await expect(panel.link).toHaveText(`${origin}/c/demo-poll`);
+  for (const heading of ["Code script (le meilleur choix)", "Code iframe", "Lien et QR code"]) {
+    await expect(panel.section.getByRole("heading", { name: heading, level: 3 })).toBeVisible();
+  }
+  for (const name of ["Copier le code du script", "Copier le code de l’iframe", "Copier le lien"]) {
+    await expect(panel.section.getByRole("button", { name, exact: true })).toBeVisible();
+  }
+  await panel.section.getByRole("button", { name: "Copier le lien", exact: true }).click();
+  await expect(panel.section.getByRole("status").filter({ hasText: "Lien copié." })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${origin}/c/demo-poll`);
+  await panel.section.getByRole("button", { name: "Copier le code de l’iframe", exact: true }).click();
+  await expect(panel.section.getByRole("status").filter({ hasText: "Code de l’iframe copié." })).toBeVisible();
+  // One announcement at a time: the link's is gone.
+  await expect(panel.section.getByRole("status").filter({ hasText: "Lien copié." })).toHaveCount(0);
+
+  // The QR code is an SVG image named after the consultation, downloadable.
+  const qr = panel.section.getByRole("img", { name: `QR code du lien vers la consultation « ${title} »`, exact: true });
+  await expect(qr).toBeVisible();
+  expect(await qr.evaluate((element) => element.tagName.toLowerCase())).toBe("svg");
+  const download = panel.section.getByRole("link", { name: "Télécharger le QR code (SVG)" });
+  await expect(download).toHaveAttribute("download", "parvis-demo-poll-qr.svg");
+  await expect(download).toHaveAttribute("href", /^data:image\/svg\+xml;charset=utf-8,%3Csvg%20xmlns/);
+  await expect(panel.section.getByRole("link", { name: /^Ouvrir la page de la consultation/ }))
+    .toHaveAttribute("href", `${origin}/c/demo-poll`);
+  // The options say how to choose the language and the theme.
+  await panel.openOptions();
+  await expect(panel.section.getByText(`${origin}/embed/demo-poll?lang=en&theme=dark`)).toBeVisible();
+  await expect(panel.section.getByText('data-lang="en" data-theme="dark"', { exact: false })).toBeVisible();
+});
+
+test("the embed check says whether a page may show the city's widgets", async ({ page }) => {
+  const dashboard = new Dashboard(page);
+  await dashboard.open("#/widgets/demo-poll");
+  await dashboard.signIn();
+  const panel = new EmbedPanel(page);
+  const city = new URL(cityUrl).origin;
+  await expect(panel.section.getByText("Le site doit figurer dans la liste « Sites autorisés à afficher les consultations »")).toBeVisible();
+  await panel.check(`${city}/test-pages/paste.html?from=dashboard`);
+  await expect(panel.verdict).toHaveText(`Autorisé : ${city} figure dans les sites autorisés de la ville.`);
+  await panel.check("https://example.org/page");
+  await expect(panel.verdict).toContainText("Pas autorisé : https://example.org ne figure pas dans les sites autorisés de la ville.");
+  // Admins are offered the settings page.
+  await expect(panel.verdict.getByRole("link", { name: "Ajouter ce site dans les réglages de la ville" })).toHaveAttribute("href", "#/settings");
+  // The usual slip, https for http: the listed origin is suggested.
+  const slipped = city.replace(/^http:/, "https:");
+  await panel.check(`${slipped}/page`);
+  await expect(panel.verdict).toContainText(`Pas autorisé : ${slipped} ne figure pas`);
+  await expect(panel.verdict).toContainText(`Vouliez-vous dire ${city} ?`);
+  await panel.check("pas une adresse");
+  await expect(panel.verdict).toHaveText(/^Ce n’est pas l’adresse d’une page web/);
+});
+
+test("the embed panel has no accessibility violations, in French and in English", async ({ page }) => {
+  const dashboard = new Dashboard(page);
+  await dashboard.open("#/widgets/demo-ideas");
+  await dashboard.signIn();
+  const panel = new EmbedPanel(page);
+  await expect(panel.link).toBeVisible();
+  await panel.openOptions();
+  await panel.check("https://example.org/page");
+  await expect(panel.verdict).toContainText("Pas autorisé");
+  await expectNoViolations(page, "embed panel fr", "section.embed");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(panel.section.getByRole("heading", { name: "Embed on your site", level: 2 })).toBeVisible();
+  await expect(panel.verdict).toContainText("Not allowed: https://example.org is not one of the city's allowed sites.");
+  await expect(panel.section.getByRole("button", { name: "Copy the script snippet", exact: true })).toBeVisible();
+  await expect(panel.section.getByRole("img", { name: /^QR code of the link to the consultation “/ })).toBeVisible();
+  await panel.openOptions();
+  await expectNoViolations(page, "embed panel en", "section.embed");
+});
+
+test("the widget's own language is chosen in the editor and kept", async ({ page, request }) => {
+  const title = `Langue choisie ${Date.now()}`;
+  const id = await createWidget(request, { kind: "ideas", title });
+  const dashboard = new Dashboard(page);
+  await dashboard.open(`#/widgets/${id}/edit`);
+  await dashboard.signIn();
+  await expect(page.getByLabel("Titre", { exact: true })).toHaveValue(title);
+  const language = page.getByLabel("Langue de la consultation", { exact: true });
+  await expect(language).toHaveValue("");
+  await expect(language.locator("option:checked")).toHaveText("Langue de la ville (par défaut)");
+  await expect(page.getByText("Les habitants lisent la consultation dans cette langue", { exact: false })).toBeVisible();
+  await language.selectOption("en");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("heading", { name: title, exact: true, level: 1 })).toBeVisible();
+  const saved = await page.request.get(`${apiUrl}/v1/staff/widgets/${id}`);
+  expect((await saved.json()).lang).toBe("en");
+
+  await dashboard.open(`#/widgets/${id}/edit`);
+  await page.reload();
+  await expect(page.getByLabel("Titre", { exact: true })).toHaveValue(title);
+  await expect(page.getByLabel("Langue de la consultation", { exact: true })).toHaveValue("en");
+  // Back to the city's language: the widget no longer has one of its own.
+  await page.getByLabel("Langue de la consultation", { exact: true }).selectOption({ label: "Langue de la ville (par défaut)" });
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("heading", { name: title, exact: true, level: 1 })).toBeVisible();
+  const reset = await page.request.get(`${apiUrl}/v1/staff/widgets/${id}`);
+  expect((await reset.json()).lang ?? null).toBeNull();
 });

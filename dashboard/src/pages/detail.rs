@@ -1,9 +1,10 @@
-//! One widget: the snippet to paste, its results as an accessible chart,
-//! participation per day, and the exports.
+//! One widget: its results as an accessible chart, participation per day,
+//! the exports, and the ways to put it on a site (`embed_panel`).
 
 use crate::api;
 use crate::app::use_ui;
 use crate::pages::audit::AuditLog;
+use crate::pages::embed_panel::EmbedPanel;
 use crate::pages::ideas::visibility_index;
 use crate::pages::integrity::IntegrityPanel;
 use crate::pages::lifecycle::EndOfConsultation;
@@ -13,7 +14,6 @@ use parvis_model::WidgetKind;
 use parvis_model::ideas::Visibility;
 use parvis_model::results::WidgetResults;
 use parvis_model::staff::StaffWidget;
-use parvis_model::widget::embed_snippet;
 
 /// The detail page of widget `id`.
 #[component]
@@ -37,25 +37,11 @@ pub fn WidgetDetail(
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
-    // Shown once the widget (and so its kind) is loaded.
-    let snippet = {
-        let id = id.clone();
-        move || {
-            data.get()
-                .and_then(Result::ok)
-                .map(|(widget, _)| embed_snippet(&origin, &id, widget.kind))
-                .unwrap_or_default()
-        }
-    };
-    let copied = RwSignal::new(false);
-    let copy = {
-        let snippet = snippet.clone();
-        move |_| {
-            if let Some(window) = web_sys::window() {
-                let _ = window.navigator().clipboard().write_text(&snippet());
-                copied.set(true);
-            }
-        }
+    // Shown once the widget (its kind, title and options) is loaded.
+    let embed = move || {
+        data.get()
+            .and_then(Result::ok)
+            .map(|(widget, _)| view! { <EmbedPanel widget origin=origin.clone() /> })
     };
     let exports = {
         let id = id.clone();
@@ -131,19 +117,7 @@ pub fn WidgetDetail(
     };
     view! {
         {body}
-        <section class="card" aria-labelledby="embed-title">
-            <h2 id="embed-title">{move || ui.text().embed}</h2>
-            <p>{move || ui.text().embed_help}</p>
-            <pre class="snippet"><code data-testid="snippet">{snippet.clone()}</code></pre>
-            <p class="actions">
-                <button type="button" on:click=copy>{move || ui.text().copy}</button>
-                <span role="status">{move || copied.get().then(|| ui.text().copied)}</span>
-            </p>
-            <ul>
-                <li>{move || ui.text().wordpress}</li>
-                <li>{move || ui.text().drupal}</li>
-            </ul>
-        </section>
+        {embed}
         <IntegrityPanel id=id.clone() />
         <AuditLog id=id.clone() />
     }

@@ -5,6 +5,8 @@ mod audit;
 mod city_replies;
 mod detail;
 mod editor;
+mod embed_check;
+mod embed_panel;
 mod ideas;
 mod integrity;
 mod lifecycle;
@@ -12,6 +14,7 @@ mod list;
 mod moderation;
 mod password;
 mod preview;
+mod qr_code;
 mod settings;
 mod sign_in;
 
