@@ -6,6 +6,8 @@
 //! - `build`: install what is missing and build the widgets and the Worker.
 //! - `admin`: create a city's first admin (see `admin.rs`).
 //! - `bench`: sizes, start time and loads, with their baselines (see `bench.rs`).
+//! - `wordpress [PARVIS_ORIGIN]`: a real WordPress on loopback that embeds
+//!   consultation links from that Parvis, until Ctrl-C (see `wordpress.rs`).
 
 mod admin;
 mod bench;
@@ -22,6 +24,7 @@ mod static_server;
 mod test;
 mod tools;
 mod trust_bench;
+mod wordpress;
 mod wrangler;
 
 use std::process::ExitCode;
@@ -31,8 +34,8 @@ pub type Error = Box<dyn std::error::Error + Send + Sync>;
 /// The result of every task step.
 pub type Result<T = ()> = std::result::Result<T, Error>;
 
-const USAGE: &str =
-    "usage: cargo xtask <demo | test [--only PATTERN] | build | bench | restart-checks | admin …>";
+const USAGE: &str = "usage: cargo xtask <demo | test [--only PATTERN] | build | bench | \
+                     restart-checks | admin … | wordpress [PARVIS_ORIGIN]>";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -52,6 +55,7 @@ fn main() -> ExitCode {
             .and_then(|()| build::run())
             .and_then(|()| restart_checks::run()),
         "admin" => admin::run(&std::env::args().skip(2).collect::<Vec<_>>()),
+        "wordpress" => wordpress::run(std::env::args().nth(2).as_deref()),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -2,6 +2,7 @@
 //! real Chromium, ending with one `N passed, N failed` line.
 
 use crate::process::{Service, exec, run_tee, start_on_free_port};
+use crate::wordpress::WordPress;
 use crate::wrangler::{self, State};
 use crate::{Result, admin, build, crash_test, fuzz, paths, restart_checks, static_server, tools};
 use std::process::Command;
@@ -167,7 +168,8 @@ fn end_to_end(tally: &mut Tally, only: Option<&str>) -> Result {
     let mut api_tests = cargo();
     api_tests.args(["test", "-p", "parvis-tests"]);
     if let Some(pattern) = only {
-        api_tests.args(["--", pattern]);
+        // Several names, comma-separated: a test runs if it contains any.
+        api_tests.arg("--").args(pattern.split(','));
     }
     let (ok, out) = run_tee(
         api_tests
@@ -187,17 +189,43 @@ fn end_to_end(tally: &mut Tally, only: Option<&str>) -> Result {
     {
         std::thread::sleep(std::time::Duration::from_millis(250));
     }
+    // A real WordPress whose post is only a consultation link (its spec
+    // is `wordpress.spec.mjs`), kept up until the browser tests end.
+    let wordpress = if only.is_none_or(|pattern| pattern.contains("wordpress")) {
+        let started = std::time::Instant::now();
+        let site = wordpress_post(&state, &api_url);
+        if let Ok((_, post)) = &site {
+            println!(
+                "WordPress ready in {:.1} s: {post}",
+                started.elapsed().as_secs_f64()
+            );
+        }
+        match site {
+            Ok(site) => Some(site),
+            Err(error) => {
+                tally.check("WordPress started with its post", Err(error));
+                None
+            }
+        }
+    } else {
+        None
+    };
     let report = paths::target().join("playwright-report.json");
     let mut browser_tests = Command::new(paths::node_bin("playwright"));
     browser_tests.args(["test", "--config", "tests/browser/playwright.config.mjs"]);
     if let Some(pattern) = only {
-        browser_tests.args(["--grep", &regex_literal(pattern), "--pass-with-no-tests"]);
+        let any: Vec<String> = pattern.split(',').map(regex_literal).collect();
+        browser_tests.args(["--grep", &any.join("|"), "--pass-with-no-tests"]);
     }
     let (ok, _) = run_tee(
         browser_tests
             .current_dir(paths::root())
             .env("PARVIS_API_URL", &api_url)
             .env("PARVIS_CITY_URL", &city_url)
+            .env(
+                "PARVIS_WP_POST_URL",
+                wordpress.as_ref().map_or("", |(_, post)| post.as_str()),
+            )
             .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report),
     )?;
     let (passed, failed) = playwright_counts(&report);
@@ -245,6 +273,26 @@ fn regex_literal(text: &str) -> String {
             escape.then_some('\\').into_iter().chain([c])
         })
         .collect()
+}
+
+/// Starts WordPress, lets its site frame the demo city's widgets (as a
+/// webmaster would add it in the dashboard), and publishes a post whose body
+/// is only the demo poll's consultation link.
+fn wordpress_post(state: &State, api_url: &str) -> Result<(WordPress, String)> {
+    let site = WordPress::start(api_url)?;
+    wrangler::execute_sql(
+        state,
+        &format!(
+            "INSERT INTO city_origins (city_id, origin) VALUES (1, '{}')",
+            site.origin
+        ),
+        false,
+    )?;
+    let post = site.publish_post(
+        "Réaménagement de la place du Marché",
+        &format!("{api_url}/c/demo-poll"),
+    )?;
+    Ok((site, post))
 }
 
 /// The database itself refuses to edit or delete audit entries, whatever
