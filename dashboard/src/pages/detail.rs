@@ -41,7 +41,9 @@ pub fn WidgetDetail(
     let embed = move || {
         data.get()
             .and_then(Result::ok)
-            .map(|(widget, _)| view! { <EmbedPanel widget origin=origin.clone() /> })
+            // Type-erased: the page's whole view type is otherwise too deep
+            // for the compiler's query limit in native builds.
+            .map(|(widget, _)| view! { <EmbedPanel widget origin=origin.clone() /> }.into_any())
     };
     let exports = {
         let id = id.clone();
