@@ -8,6 +8,9 @@
 //! - `bench`: sizes, start time and loads, with their baselines (see `bench.rs`).
 //! - `wordpress [PARVIS_ORIGIN]`: a real WordPress on loopback that embeds
 //!   consultation links from that Parvis, until Ctrl-C (see `wordpress.rs`).
+//! - `oidc-provider [REDIRECT_URI]`: a real OpenID provider on loopback, like
+//!   FranceConnect's integration platform, with one client whose redirect URI
+//!   is that one, until Ctrl-C (see `oidc_provider.rs`).
 
 mod admin;
 mod bench;
@@ -17,6 +20,7 @@ mod demo;
 mod first_paint_bench;
 mod fuzz;
 mod local_api;
+mod oidc_provider;
 mod paths;
 mod process;
 mod restart_checks;
@@ -35,7 +39,8 @@ pub type Error = Box<dyn std::error::Error + Send + Sync>;
 pub type Result<T = ()> = std::result::Result<T, Error>;
 
 const USAGE: &str = "usage: cargo xtask <demo | test [--only PATTERN] | build | bench | \
-                     restart-checks | admin … | wordpress [PARVIS_ORIGIN]>";
+                     restart-checks | admin … | wordpress [PARVIS_ORIGIN] | \
+                     oidc-provider [REDIRECT_URI]>";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -56,6 +61,7 @@ fn main() -> ExitCode {
             .and_then(|()| restart_checks::run()),
         "admin" => admin::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         "wordpress" => wordpress::run(std::env::args().nth(2).as_deref()),
+        "oidc-provider" => oidc_provider::run(std::env::args().nth(2).as_deref()),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
