@@ -292,6 +292,12 @@ fn wordpress_post(state: &State, api_url: &str) -> Result<(WordPress, String)> {
         "Réaménagement de la place du Marché",
         &format!("{api_url}/c/demo-poll"),
     )?;
+    // Its author's first look, before any resident's: WordPress resolves the
+    // embed then, with the API still quiet.
+    let page = site.view(&post)?;
+    if !page.contains("wp-embedded-content") {
+        return Err(format!("WordPress did not embed the consultation link in {post}").into());
+    }
     Ok((site, post))
 }
 

@@ -122,6 +122,23 @@ impl WordPress {
         Ok(permalink.to_string())
     }
 
+    /// Views a page of the site once, as its author previews a post they
+    /// just published, and returns its HTML. The first view of a post with
+    /// a link on its own line is when WordPress discovers and caches the
+    /// embed (a failure there is cached too, until the post is saved).
+    pub fn view(&self, url: &str) -> Result<String> {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(60)))
+            .build()
+            .into();
+        let mut response = agent.get(url).call()?;
+        if response.status() != 200 {
+            return Err(format!("{url} answered {}", response.status()).into());
+        }
+        Ok(response.body_mut().read_to_string()?)
+    }
+
     /// Runs a PHP script in WordPress' folder against this site, as a
     /// request to its host would (Debian's `wp-config.php` picks the
     /// configuration by `Host`), with `env` for its input; returns what it
