@@ -104,6 +104,13 @@ pub fn is_unique_violation(error: &worker::Error) -> bool {
     error.to_string().contains("UNIQUE constraint failed")
 }
 
+/// Whether a D1 error is a UNIQUE or PRIMARY KEY violation on `table`
+/// (SQLite names the table's columns: `UNIQUE constraint failed: t.a, t.b`).
+pub fn is_unique_violation_of(error: &worker::Error, table: &str) -> bool {
+    let message = error.to_string();
+    message.contains("UNIQUE constraint failed") && message.contains(&format!(" {table}."))
+}
+
 /// Whether a D1 error is a FOREIGN KEY violation.
 pub fn is_foreign_key_violation(error: &worker::Error) -> bool {
     error.to_string().contains("FOREIGN KEY constraint failed")

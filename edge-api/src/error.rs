@@ -37,6 +37,16 @@ pub enum ApiError {
     Conflict(&'static str),
     /// 403 `origin_not_allowed`: the `Origin` may not use this route.
     OriginNotAllowed,
+    /// 403 `code_required`: this poll counts one ballot per invitation code.
+    CodeRequired,
+    /// 403 `invalid_code`: not a code of this poll's set.
+    InvalidCode,
+    /// 403 `code_revoked`: the city revoked this code.
+    CodeRevoked,
+    /// 409 `code_already_used`: this code already voted in this poll.
+    CodeAlreadyUsed,
+    /// 403 `verification_required`: this poll counts verified people only.
+    VerificationRequired,
     /// 403 `origin_not_allowed`, said to the page itself (which may read
     /// it): its origin is not among the city's allowed sites.
     PageNotAllowed(String),
@@ -116,6 +126,26 @@ impl ApiError {
             OriginNotAllowed => (
                 ProblemCode::OriginNotAllowed,
                 "this origin may not use this route".to_owned(),
+            ),
+            CodeRequired => (
+                ProblemCode::CodeRequired,
+                "this poll counts one ballot per invitation code: enter yours".to_owned(),
+            ),
+            InvalidCode => (
+                ProblemCode::InvalidCode,
+                "this is not one of this poll's invitation codes: check what you typed".to_owned(),
+            ),
+            CodeRevoked => (
+                ProblemCode::CodeRevoked,
+                "the city revoked this invitation code".to_owned(),
+            ),
+            CodeAlreadyUsed => (
+                ProblemCode::CodeAlreadyUsed,
+                "this invitation code has already voted in this poll".to_owned(),
+            ),
+            VerificationRequired => (
+                ProblemCode::VerificationRequired,
+                "this poll counts verified residents only: verify your identity first".to_owned(),
             ),
             PageNotAllowed(origin) => (
                 ProblemCode::OriginNotAllowed,

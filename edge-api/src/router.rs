@@ -271,8 +271,8 @@ async fn dispatch(handler: Handler, ctx: &mut Ctx) -> Result<Reply, ApiError> {
     use Handler::*;
     use public::{ballots, comments, ideas, voter_data, widgets};
     use staff::{
-        accounts, audit, city, city_replies, embed_check, integrity, lifecycle, moderation,
-        session, staff_ideas, staff_widgets,
+        accounts, audit, city, city_replies, code_sets, embed_check, integrity, lifecycle,
+        moderation, session, staff_ideas, staff_widgets,
     };
     match handler {
         OpenApi => openapi::serve(),
@@ -320,6 +320,10 @@ async fn dispatch(handler: Handler, ctx: &mut Ctx) -> Result<Reply, ApiError> {
         UndoDecision => moderation::undo(ctx).await,
         WidgetIntegrity => integrity::report(ctx).await,
         EmbedCheck => embed_check::check(ctx).await,
+        ListCodeSets => code_sets::list(ctx).await,
+        CreateCodeSet => code_sets::create(ctx).await,
+        DownloadCodes => code_sets::download(ctx).await,
+        RevokeCode => code_sets::revoke(ctx).await,
         // Answered by `pages::serve`.
         ConsultationPage | FramePage | OEmbed => Err(ApiError::NotFound("no such route")),
     }

@@ -24,6 +24,12 @@ pub enum AuditAction {
     WidgetArchived,
     /// Deleted an archived widget with what residents wrote in it.
     WidgetDeleted,
+    /// Made a set of invitation codes.
+    CodesCreated,
+    /// Downloaded a set's invitation codes.
+    CodesDownloaded,
+    /// Revoked an invitation code.
+    CodeRevoked,
 }
 
 /// One entry, as `GET /v1/staff/widgets/{id}/audit` and exports give it.

@@ -9,6 +9,10 @@ use thiserror::Error;
 pub struct BallotRequest {
     /// Identifiers of the chosen options.
     pub choices: Vec<String>,
+    /// Polls with `code` participation: the resident's invitation code, as
+    /// typed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 
 /// How many options one ballot may choose.

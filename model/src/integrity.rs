@@ -89,9 +89,8 @@ pub fn share(part: u64, total: u64) -> u8 {
 pub struct IntegrityReport {
     /// Ballots (polls) or ideas (idea boxes) counted; comments for threads.
     pub participation: u64,
-    /// Contributions by participation level. Only the open (anonymous)
-    /// level exists so far: verified levels come with invitation codes and
-    /// OpenID Connect.
+    /// Contributions at the open (anonymous) level; in a poll by invitation
+    /// code, the ballots by level are in its results.
     pub open_level: u64,
     /// Refused writes by reason, since the consultation began.
     pub refusals: Vec<RefusalCount>,

@@ -20,6 +20,7 @@ pub mod limits;
 pub mod network;
 pub mod origin;
 pub mod paging;
+pub mod participation;
 pub mod problem;
 pub mod proof_of_work;
 pub mod results;

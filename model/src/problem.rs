@@ -53,6 +53,14 @@ problem_codes! {
     TemporaryPasswordExpired = ("temporary_password_expired", 401, "Temporary password expired"),
     /// The request's `Origin` may not use this route.
     OriginNotAllowed = ("origin_not_allowed", 403, "Origin not allowed"),
+    /// This poll counts one ballot per invitation code: send one.
+    CodeRequired = ("code_required", 403, "Invitation code required"),
+    /// No code of this poll's set reads like this one.
+    InvalidCode = ("invalid_code", 403, "Invitation code not valid"),
+    /// The city revoked this invitation code.
+    CodeRevoked = ("code_revoked", 403, "Invitation code revoked"),
+    /// This poll counts one ballot per verified person: verify first.
+    VerificationRequired = ("verification_required", 403, "Verified identity required"),
     /// The staff member's role does not allow this.
     Forbidden = ("forbidden", 403, "Forbidden"),
     /// The account still has its temporary password: change it first.
@@ -69,6 +77,8 @@ problem_codes! {
     WrongWidgetKind = ("wrong_widget_kind", 409, "Wrong widget kind"),
     /// The change conflicts with the current state.
     Conflict = ("conflict", 409, "Conflict"),
+    /// This invitation code has already been used in this poll.
+    CodeAlreadyUsed = ("code_already_used", 409, "Invitation code already used"),
     /// A request with this `Idempotency-Key` is still being handled.
     IdempotencyInProgress = ("idempotency_in_progress", 409, "Idempotent request in progress"),
     /// The body is larger than the API accepts.

@@ -18,6 +18,9 @@ pub struct OptionResult {
     pub count: u64,
     /// Share of the ballots' choices, in whole percent (the shares add up to 100).
     pub percent: u8,
+    /// Its ballots by participation level (levels with none are left out).
+    #[serde(default)]
+    pub by_level: Vec<LevelCount>,
 }
 
 /// Participation on one day (UTC).
@@ -38,6 +41,10 @@ pub struct WidgetResults {
     pub kind: WidgetKind,
     /// Ballots, ideas or comments received.
     pub participation: u64,
+    /// Polls: ballots by participation level (open, code, verified), for a
+    /// council that must know how many voters were checked.
+    #[serde(default)]
+    pub ballots_by_level: Vec<LevelCount>,
     /// Polls: each option's tally, in display order.
     pub options: Vec<OptionResult>,
     /// Participation per day, oldest first.
@@ -45,4 +52,13 @@ pub struct WidgetResults {
     /// Idea boxes: the [`TOP_IDEAS`] most supported ideas (every idea is in
     /// the export).
     pub top_ideas: Vec<StaffIdea>,
+}
+
+/// How many ballots came at one participation level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LevelCount {
+    /// The level.
+    pub level: crate::participation::ParticipationLevel,
+    /// Its ballots.
+    pub ballots: u64,
 }

@@ -374,6 +374,12 @@ pub struct StaffWidget {
     /// The widget's own language; absent: the city's default language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<crate::Lang>,
+    /// Polls: who may vote.
+    #[serde(default)]
+    pub participation: crate::participation::ParticipationLevel,
+    /// Polls with `code` participation: their code set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_set_id: Option<i64>,
     /// Poll options with their ids.
     pub options: Vec<crate::PollOption>,
     /// When staff archived it (hidden from residents, read-only), if they did.

@@ -130,6 +130,10 @@ pub struct WidgetView {
     /// The poll's options, in display order (empty for other kinds).
     #[serde(default)]
     pub options: Vec<PollOption>,
+    /// Polls: who may vote (open, with an invitation code, with a verified
+    /// identity), said to residents before they act.
+    #[serde(default)]
+    pub participation: crate::participation::ParticipationLevel,
     /// The language the widget speaks unless the page's placeholder asks
     /// for another (`data-lang`): its own, set by staff, else the city's.
     #[serde(default)]

@@ -3,6 +3,7 @@
 use crate::Lang;
 use crate::fields::{FieldError, FieldErrorCode, FieldErrors};
 use crate::limits::MAX_NETWORK_DAILY_CAP;
+use crate::participation::ParticipationLevel;
 use crate::text::{Lines, clean_text};
 use crate::time::{UnixSeconds, parse_rfc3339};
 use crate::widget::{ModerationMode, ResultsVisibility, WidgetKind, WidgetStatus};
@@ -77,6 +78,14 @@ pub struct WidgetConfig {
     /// the city's default language.
     #[serde(default)]
     pub lang: Option<Lang>,
+    /// Polls: who may vote (open, with an invitation code, with a verified
+    /// identity). Other kinds are always open.
+    #[serde(default)]
+    pub participation: ParticipationLevel,
+    /// Polls with `code` participation: the set of codes that admits voters
+    /// (several polls of one consultation may share a set).
+    #[serde(default)]
+    pub code_set_id: Option<i64>,
     /// Polls: the options in display order.
     #[serde(default)]
     pub options: Vec<OptionInput>,
@@ -137,6 +146,10 @@ pub struct ValidWidgetConfig {
     pub network_daily_cap: Option<u32>,
     /// The widget's own language; `None`: the city's.
     pub lang: Option<Lang>,
+    /// Who may vote.
+    pub participation: ParticipationLevel,
+    /// The code set of a `code` poll (`None` otherwise).
+    pub code_set_id: Option<i64>,
     /// Poll options in order; empty for other kinds.
     pub options: Vec<ValidOption>,
 }
@@ -194,6 +207,20 @@ pub fn validate_widget_config(config: &WidgetConfig) -> Result<ValidWidgetConfig
             None
         }
     };
+    match (config.kind, config.participation, config.code_set_id) {
+        (_, ParticipationLevel::Open, None) => {}
+        (WidgetKind::Poll, ParticipationLevel::Code, Some(_)) => {}
+        (WidgetKind::Poll, ParticipationLevel::Verified, None) => {}
+        (WidgetKind::Poll, ParticipationLevel::Code, None) => {
+            errors.push(FieldError::new("code_set_id", FieldErrorCode::Required));
+        }
+        (WidgetKind::Poll, _, Some(_)) => {
+            errors.push(FieldError::new("code_set_id", FieldErrorCode::OutOfRange));
+        }
+        (_, _, _) => {
+            errors.push(FieldError::new("participation", FieldErrorCode::OutOfRange));
+        }
+    }
     let (min_choices, max_choices) = match config.kind {
         WidgetKind::Poll => (config.min_choices, config.max_choices),
         _ => (1, 1),
@@ -213,6 +240,8 @@ pub fn validate_widget_config(config: &WidgetConfig) -> Result<ValidWidgetConfig
             report_threshold: config.report_threshold,
             network_daily_cap: config.network_daily_cap,
             lang: config.lang,
+            participation: config.participation,
+            code_set_id: config.code_set_id,
             options: options?,
         })
     })
@@ -324,6 +353,8 @@ mod tests {
             report_threshold: 3,
             network_daily_cap: None,
             lang: None,
+            participation: ParticipationLevel::Open,
+            code_set_id: None,
             options: options
                 .iter()
                 .map(|label| OptionInput {

@@ -6,6 +6,7 @@ use crate::audit::AuditAction;
 use crate::comments::ReportReason;
 use crate::ideas::{IdeaStatus, Visibility};
 use crate::integrity::RefusalReason;
+use crate::participation::ParticipationLevel;
 use crate::role::Role;
 use crate::staff::{Decision, ItemKind};
 use crate::widget::{ModerationMode, ResultsVisibility, WidgetKind, WidgetStatus};
@@ -53,6 +54,11 @@ wire_names!(ResultsVisibility {
     AfterVoting => "after_voting",
     AfterClosing => "after_closing",
 });
+wire_names!(ParticipationLevel {
+    Open => "open",
+    Code => "code",
+    Verified => "verified",
+});
 wire_names!(IdeaStatus {
     Submitted => "submitted",
     UnderReview => "under_review",
@@ -83,6 +89,9 @@ wire_names!(AuditAction {
     CityReplied => "city_replied",
     WidgetArchived => "widget_archived",
     WidgetDeleted => "widget_deleted",
+    CodesCreated => "codes_created",
+    CodesDownloaded => "codes_downloaded",
+    CodeRevoked => "code_revoked",
 });
 wire_names!(ItemKind { Idea => "idea", Comment => "comment" });
 wire_names!(Decision {
@@ -155,6 +164,7 @@ mod tests {
         agrees::<Decision>();
         agrees::<RefusalReason>();
         agrees::<ProblemCode>();
+        agrees::<ParticipationLevel>();
     }
 
     #[test]
@@ -162,6 +172,7 @@ mod tests {
         // A variant added to an enum but not to its table fails to compile
         // (the match is exhaustive); this checks ALL lists each one once.
         assert_eq!(WidgetStatus::ALL.len(), 4);
+        assert_eq!(ParticipationLevel::ALL.len(), 3);
         assert_eq!(IdeaStatus::ALL.len(), 6);
         assert_eq!(ReportReason::ALL.len(), 5);
         assert_eq!(FieldErrorCode::ALL.len(), 9);

@@ -9,6 +9,7 @@ use js_sys::{Array, Reflect};
 use parvis_model::comments::{CommentView, ReplyPage};
 use parvis_model::ideas::{IdeaView, SupportState};
 use parvis_model::paging::Page;
+use parvis_model::participation::ParticipationLevel;
 use parvis_model::proof_of_work::ProofChallenge;
 use parvis_model::role::Role;
 use parvis_model::staff::Theme;
@@ -183,6 +184,12 @@ impl Decode for WidgetView {
                 whole(v).and_then(|n| u64::try_from(n).ok())
             })?,
             options: f.list_or_empty("options")?,
+            participation: f
+                .optional("participation", |v| {
+                    v.as_string()
+                        .and_then(|name| ParticipationLevel::from_wire_name(&name))
+                })?
+                .unwrap_or_default(),
             lang: f
                 .optional_string("lang")?
                 .map(|tag| Lang::from_tag(&tag))

@@ -115,3 +115,63 @@ pub fn attack(api: &str, run: &str) -> Result<Value> {
         "solve": crate::bench::summary(solve_ms),
     }))
 }
+
+/// How long the Worker takes to derive and send a set's invitation codes
+/// (HMAC per code, one CSV), for 10,000 and 200,000 codes: the median of
+/// three downloads each, in milliseconds, on local workerd.
+pub fn invitation_codes(api: &str) -> Result<Value> {
+    let agent = agent();
+    let mut signed_in = agent
+        .post(format!("{api}/v1/staff/session"))
+        .header("Origin", api)
+        .header("Content-Type", "application/json")
+        .send(
+            json!({ "email": "admin@ville-de-demo.fr", "password": "parvis-demo-2026" })
+                .to_string(),
+        )?;
+    if signed_in.status() != 201 {
+        let body = signed_in.body_mut().read_to_string()?;
+        return Err(format!("bench sign-in refused: {body}").into());
+    }
+    let cookie = signed_in
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .ok_or("no session cookie")?
+        .to_owned();
+    let mut figures = serde_json::Map::new();
+    for size in [10_000u32, 200_000] {
+        let mut created = agent
+            .post(format!("{api}/v1/staff/code-sets"))
+            .header("Origin", api)
+            .header("Cookie", &cookie)
+            .header("Content-Type", "application/json")
+            .send(json!({ "name": format!("bench {size}"), "size": size }).to_string())?;
+        let set: Value = serde_json::from_str(&created.body_mut().read_to_string()?)?;
+        let id = set["id"].as_i64().ok_or_else(|| format!("no set: {set}"))?;
+        let mut times = Vec::new();
+        for _ in 0..3 {
+            let started = Instant::now();
+            let mut response = agent
+                .get(format!("{api}/v1/staff/code-sets/{id}/codes"))
+                .header("Origin", api)
+                .header("Cookie", &cookie)
+                .call()?;
+            let lines = response
+                .body_mut()
+                .with_config()
+                .limit(64 << 20)
+                .read_to_string()?
+                .lines()
+                .count();
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+            if lines != size as usize + 1 {
+                return Err(format!("{size} codes gave {lines} lines").into());
+            }
+        }
+        times.sort_by(f64::total_cmp);
+        figures.insert(size.to_string(), json!({ "median_ms": times[1].round() }));
+    }
+    Ok(Value::Object(figures))
+}

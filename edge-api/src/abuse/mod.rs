@@ -5,3 +5,4 @@ pub mod idempotency;
 pub mod proof;
 pub mod rate_limit;
 pub mod refusals;
+pub mod wrong_codes;

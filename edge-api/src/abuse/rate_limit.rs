@@ -36,7 +36,7 @@ fn limit(ctx: &Ctx, name: &str, default: u32) -> u32 {
 /// counted (flagged in `refused`); without, every write counts and the
 /// caller compares `hits` with its limit. The statement returns the
 /// window's state after this write.
-fn count(
+pub(crate) fn count(
     ctx: &Ctx,
     bucket: &str,
     seconds: i64,

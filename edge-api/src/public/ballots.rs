@@ -1,11 +1,15 @@
-//! `POST /v1/widgets/{id}/ballots`: one ballot per voter per poll.
+//! `POST /v1/widgets/{id}/ballots`: one ballot per voter per poll, and in a
+//! poll by invitation one per code.
 
 use crate::context::Ctx;
-use crate::db::{Arg, all, is_unique_violation, query};
+use crate::db::{Arg, all, is_unique_violation, is_unique_violation_of, query};
 use crate::error::ApiError;
+use crate::public::invitation_codes;
 use crate::public::widgets::{poll_reads, view, view_from_poll_reads};
 use crate::reply::Reply;
 use parvis_model::ballot::ChoiceRules;
+use parvis_model::participation::ParticipationLevel;
+use parvis_model::wire::WireName;
 use parvis_model::{BallotRequest, WidgetKind, validate_choices};
 use serde::Deserialize;
 
@@ -22,21 +26,45 @@ pub async fn cast(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         max: widget.max_choices as usize,
     };
     let choices = validate_choices(&ballot.choices, &option_ids, rules)?;
+    let level = widget.participation;
+    let code = match level {
+        ParticipationLevel::Open => None,
+        ParticipationLevel::Code => {
+            Some(invitation_codes::admit(ctx, ballot.code.as_deref()).await?)
+        }
+        ParticipationLevel::Verified => return Err(ApiError::VerificationRequired),
+    };
+    let widget = ctx.widget()?;
     let voter = ctx.voter()?;
     let (id, now) = (widget.id.as_str(), ctx.now);
     let network = ctx.network_hash()?;
 
-    let mut statements = vec![query(
+    let mut statements = Vec::new();
+    if let Some(code) = &code {
+        // First in the transaction: a code used in this poll fails here
+        // (primary key), and nothing of the ballot is written.
+        statements.push(query(
+            &ctx.db,
+            "INSERT INTO used_codes (widget_id, set_id, code_index) VALUES (?1, ?2, ?3)",
+            &[
+                Arg::Text(id),
+                Arg::Int(code.set_id),
+                Arg::Int(i64::from(code.index)),
+            ],
+        )?);
+    }
+    statements.push(query(
         &ctx.db,
-        "INSERT INTO ballots (widget_id, voter_hash, created_at, network_hash) \
-         VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO ballots (widget_id, voter_hash, created_at, network_hash, level) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
         &[
             Arg::Text(id),
             Arg::Text(voter),
             Arg::Int(now),
             Arg::Text(&network),
+            Arg::Text(level.wire_name()),
         ],
-    )?];
+    )?);
     for choice in &choices {
         statements.push(query(
             &ctx.db,
@@ -55,10 +83,13 @@ pub async fn cast(ctx: &mut Ctx) -> Result<Reply, ApiError> {
             let recorded = recorded_choices(ctx).await?;
             // A retry (same Idempotency-Key) of a ballot stored before a crash
             // cut its answer is the same ballot, so the same success.
-            if ctx.idempotency_key.is_none() || recorded != choices {
-                return Err(ApiError::AlreadyVoted(recorded));
+            if ctx.idempotency_key.is_some() && !recorded.is_empty() && recorded == choices {
+                return Reply::json(201, &view(ctx).await?);
             }
-            Reply::json(201, &view(ctx).await?)
+            if is_unique_violation_of(&error, "used_codes") && recorded.is_empty() {
+                return Err(ApiError::CodeAlreadyUsed);
+            }
+            Err(ApiError::AlreadyVoted(recorded))
         }
         Err(error) => Err(error.into()),
     }

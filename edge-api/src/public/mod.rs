@@ -5,6 +5,7 @@ pub mod comments;
 pub mod embed_ticket;
 pub mod fragment;
 pub mod ideas;
+pub mod invitation_codes;
 pub mod supports;
 pub mod voter_data;
 pub mod voter_keys;

@@ -4,6 +4,7 @@ use crate::context::Ctx;
 use crate::db::{Arg, all, first, query};
 use crate::error::ApiError;
 use crate::reply::Reply;
+use parvis_model::participation::ParticipationLevel;
 use parvis_model::staff::Theme;
 use parvis_model::time::format_rfc3339;
 use parvis_model::{
@@ -33,6 +34,10 @@ pub struct WidgetRow {
     pub lang: parvis_model::Lang,
     /// The city's name.
     pub city_name: String,
+    /// Polls: who may vote.
+    pub participation: ParticipationLevel,
+    /// Polls with `code` participation: their code set.
+    pub code_set_id: Option<i64>,
     origins: Option<String>,
     /// The city's theme (JSON).
     city_theme: Option<String>,
@@ -118,6 +123,7 @@ pub async fn load(db: &D1Database, id: &str) -> Result<Option<WidgetRow>, ApiErr
            COALESCE(w.lang, (SELECT c.default_lang FROM cities c WHERE c.id = w.city_id), 'fr') \
              AS lang, \
            (SELECT c.name FROM cities c WHERE c.id = w.city_id) AS city_name, \
+           w.participation, w.code_set_id, \
            (SELECT group_concat(o.origin, ' ') FROM city_origins o WHERE o.city_id = w.city_id) \
              AS origins, \
            (SELECT c.theme FROM cities c WHERE c.id = w.city_id) AS city_theme, \
@@ -237,6 +243,7 @@ fn view_of(
         has_voted,
         total_ballots,
         options,
+        participation: widget.participation,
         lang: widget.lang,
         theme: widget.theme(),
     }

@@ -55,6 +55,24 @@ pub fn record(
     )
 }
 
+/// The statement that records a city-wide `action` by `staff` (no widget:
+/// invitation code sets serve several).
+pub fn record_for_city(
+    ctx: &Ctx,
+    staff: &Staff,
+    action: AuditAction,
+    detail: &str,
+) -> Result<D1PreparedStatement, ApiError> {
+    query(
+        &ctx.db,
+        &format!(
+            "INSERT INTO audit_log (city_id, staff_id, staff_name, staff_role, action, detail, \
+               at) VALUES ({WHO_WHAT_WHEN})"
+        ),
+        &who_what_when(ctx, staff, action, detail),
+    )
+}
+
 /// The statement that records `action` by `staff` once on each widget of
 /// the city that holds one of these ideas or comments (ids as JSON arrays).
 pub fn record_for_items(

@@ -12,6 +12,7 @@ use crate::staff::staff_widgets::widget_results;
 use parvis_model::WidgetKind;
 use parvis_model::csv::{Separator, to_csv};
 use parvis_model::ideas::Visibility;
+use parvis_model::participation::ParticipationLevel;
 use parvis_model::staff::{StaffComment, StaffIdea, StaffWidget};
 use parvis_model::time::format_rfc3339;
 use parvis_model::wire::WireName;
@@ -215,22 +216,31 @@ pub async fn export_reply(
                 .options
                 .iter()
                 .map(|o| {
+                    let at = |level: ParticipationLevel| {
+                        let found = o.by_level.iter().find(|l| l.level == level);
+                        found.map_or(0, |l| l.ballots).to_string()
+                    };
                     vec![
                         o.id.clone(),
                         o.label.clone(),
                         o.count.to_string(),
                         o.percent.to_string(),
+                        at(ParticipationLevel::Open),
+                        at(ParticipationLevel::Code),
+                        at(ParticipationLevel::Verified),
                     ]
                 })
                 .collect();
-            (
-                "results",
-                csv(to_csv(
-                    separator,
-                    &["option_id", "label", "count", "percent"],
-                    &rows,
-                )),
-            )
+            let header = [
+                "option_id",
+                "label",
+                "count",
+                "percent",
+                "open_ballots",
+                "code_ballots",
+                "verified_ballots",
+            ];
+            ("results", csv(to_csv(separator, &header, &rows)))
         }
         (WidgetKind::Ideas, format) => (
             "ideas",

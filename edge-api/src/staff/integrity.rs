@@ -29,6 +29,7 @@ struct Network {
 #[derive(Deserialize)]
 struct Total {
     total: u64,
+    open: u64,
 }
 
 /// `GET …/integrity`.
@@ -53,8 +54,14 @@ pub async fn report(ctx: &mut Ctx) -> Result<Reply, ApiError> {
                 &ctx.db,
                 // The city's own replies are not residents' participation.
                 &format!(
-                    "SELECT COUNT(*) AS total FROM {table} WHERE widget_id = ?1{}",
-                    if widget.kind == WidgetKind::Comments {
+                    "SELECT COUNT(*) AS total, {open} AS open FROM {table} WHERE widget_id = ?1{residents}",
+                    // Ballots by invitation code or verified identity are not anonymous.
+                    open = if widget.kind == WidgetKind::Poll {
+                        "COALESCE(SUM(level = 'open'), 0)"
+                    } else {
+                        "COUNT(*)"
+                    },
+                    residents = if widget.kind == WidgetKind::Comments {
                         " AND staff_role IS NULL"
                     } else {
                         ""
@@ -85,14 +92,16 @@ pub async fn report(ctx: &mut Ctx) -> Result<Reply, ApiError> {
             .ok_or_else(|| ApiError::Internal("integrity reads missing from the batch".into()))
     };
     let refused: Vec<Refused> = rows(0)?.results()?;
-    let total = rows(1)?.results::<Total>()?.first().map_or(0, |t| t.total);
+    let totals = rows(1)?.results::<Total>()?;
+    let total = totals.first().map_or(0, |t| t.total);
+    let open_level = totals.first().map_or(0, |t| t.open);
     let networks: Vec<Network> = rows(2)?.results()?;
     let busiest = networks.first().map_or(0, |n| n.count);
     Reply::json(
         200,
         &IntegrityReport {
             participation: total,
-            open_level: total,
+            open_level,
             refusals: refused
                 .into_iter()
                 .map(|r| RefusalCount {

@@ -6,11 +6,12 @@ use crate::crypto::random_hex;
 use crate::db::{Arg, all, first, is_foreign_key_violation, query};
 use crate::error::ApiError;
 use crate::reply::Reply;
-use crate::staff::audit;
 use crate::staff::exports::export_reply;
 use crate::staff::session::{Staff, require};
+use crate::staff::{audit, participation};
 use parvis_model::audit::AuditAction;
 use parvis_model::limits::DEFAULT_NETWORK_DAILY_CAP;
+use parvis_model::participation::ParticipationLevel;
 use parvis_model::results::{DayCount, OptionResult, WidgetResults};
 use parvis_model::staff::{StaffIdea, StaffWidget, StaffWidgetSummary};
 use parvis_model::time::format_rfc3339;
@@ -103,6 +104,8 @@ struct WidgetRow {
     report_threshold: u32,
     network_daily_cap: Option<u32>,
     lang: Option<Lang>,
+    participation: ParticipationLevel,
+    code_set_id: Option<i64>,
     archived_at: Option<i64>,
     exported_at: Option<i64>,
     purged_at: Option<i64>,
@@ -114,7 +117,7 @@ pub async fn load(ctx: &Ctx, staff: &Staff, id: &str) -> Result<StaffWidget, Api
         &ctx.db,
         "SELECT id, kind, title, description, status, opens_at, closes_at, results_visibility, \
            moderation, min_choices, max_choices, report_threshold, network_daily_cap, \
-           lang, archived_at, exported_at, purged_at \
+           lang, participation, code_set_id, archived_at, exported_at, purged_at \
          FROM widgets WHERE id = ?1 AND city_id = ?2",
         &[Arg::Text(id), Arg::Int(staff.city_id)],
     )?)
@@ -136,6 +139,8 @@ pub async fn load(ctx: &Ctx, staff: &Staff, id: &str) -> Result<StaffWidget, Api
         report_threshold: row.report_threshold,
         network_daily_cap: row.network_daily_cap.unwrap_or(DEFAULT_NETWORK_DAILY_CAP),
         lang: row.lang,
+        participation: row.participation,
+        code_set_id: row.code_set_id,
         options,
         archived_at: row.archived_at.map(format_rfc3339),
         exported_at: row.exported_at.map(format_rfc3339),
@@ -230,6 +235,8 @@ fn config_args<'a>(config: &'a ValidWidgetConfig, now: i64) -> Vec<Arg<'a>> {
         Arg::Int(now),
         config.network_daily_cap.map(i64::from).into(),
         config.lang.map(Lang::tag).into(),
+        Arg::Text(config.participation.wire_name()),
+        config.code_set_id.into(),
     ]
 }
 
@@ -297,6 +304,11 @@ fn changes(current: &StaffWidget, valid: &ValidWidgetConfig) -> String {
             current.lang.map_or("city", Lang::tag).to_owned(),
             valid.lang.map_or("city", Lang::tag).to_owned(),
         ),
+        (
+            "participation",
+            current.participation.wire_name().to_owned(),
+            valid.participation.wire_name().to_owned(),
+        ),
     ];
     let mut lines: Vec<String> = before_after
         .into_iter()
@@ -317,6 +329,7 @@ pub async fn create(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     let staff = require(ctx).await?;
     let config: WidgetConfig = ctx.json()?;
     let valid = validate_widget_config(&config)?;
+    participation::check(ctx, &staff, &valid, None).await?;
     let id = format!("{}-{}", slugify(&valid.title), random_hex(3)?);
     let mut args = config_args(&valid, ctx.now);
     args.extend([
@@ -328,8 +341,10 @@ pub async fn create(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         &ctx.db,
         "INSERT INTO widgets (title, description, status, opens_at, closes_at, \
            results_visibility, moderation, min_choices, max_choices, report_threshold, \
-           created_at, updated_at, network_daily_cap, lang, id, city_id, kind, closed_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14, ?15, ?16, \
+           created_at, updated_at, network_daily_cap, lang, participation, code_set_id, id, \
+           city_id, kind, closed_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
+           ?18, \
            CASE WHEN ?3 = 'closed' THEN ?11 END)",
         &args,
     )?];
@@ -365,6 +380,7 @@ pub async fn update(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     if valid.kind != current.kind {
         return Err(FieldError::new("kind", FieldErrorCode::Locked).into());
     }
+    participation::check(ctx, &staff, &valid, Some(&current)).await?;
     let mut args = config_args(&valid, ctx.now);
     args.extend([Arg::Text(&id), Arg::Int(staff.city_id)]);
     let mut statements = vec![query(
@@ -372,9 +388,9 @@ pub async fn update(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         "UPDATE widgets SET title = ?1, description = ?2, status = ?3, opens_at = ?4, \
            closes_at = ?5, results_visibility = ?6, moderation = ?7, min_choices = ?8, \
            max_choices = ?9, report_threshold = ?10, updated_at = ?11, \
-           network_daily_cap = ?12, lang = ?13, \
+           network_daily_cap = ?12, lang = ?13, participation = ?14, code_set_id = ?15, \
            closed_at = CASE WHEN ?3 = 'closed' THEN COALESCE(closed_at, ?11) ELSE NULL END \
-         WHERE id = ?14 AND city_id = ?15 AND archived_at IS NULL",
+         WHERE id = ?16 AND city_id = ?17 AND archived_at IS NULL",
         &args,
     )?];
     if valid.kind == WidgetKind::Poll {
@@ -471,8 +487,13 @@ pub async fn widget_results(ctx: &Ctx, widget: &StaffWidget) -> Result<WidgetRes
             label: option.label.clone(),
             count: option.count.unwrap_or(0),
             percent,
+            by_level: Vec::new(),
         })
         .collect();
+    let (options, ballots_by_level) = match widget.kind {
+        WidgetKind::Poll => participation::by_level(ctx, &widget.id, options).await?,
+        _ => (options, Vec::new()),
+    };
     let top_ideas = match widget.kind {
         WidgetKind::Ideas => top_ideas(ctx, &widget.id).await?,
         _ => Vec::new(),
@@ -481,6 +502,7 @@ pub async fn widget_results(ctx: &Ctx, widget: &StaffWidget) -> Result<WidgetRes
         widget_id: widget.id.clone(),
         kind: widget.kind,
         participation: per_day.iter().map(|d| d.count).sum(),
+        ballots_by_level,
         options,
         per_day,
         top_ideas,

@@ -4,5 +4,6 @@ mod ballots;
 pub(crate) mod comments;
 mod fragment;
 mod ideas;
+mod invitation_codes;
 mod voter_data;
 mod widgets;

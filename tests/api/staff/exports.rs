@@ -56,10 +56,18 @@ fn poll_results_export_as_csv_and_json_matching_the_ballots() {
     assert_eq!(
         rows,
         [
-            vec!["option_id", "label", "count", "percent"],
-            vec!["a", "a", "2", "67"],
-            vec!["b", "b", "1", "33"],
-            vec!["c", "c", "0", "0"],
+            vec![
+                "option_id",
+                "label",
+                "count",
+                "percent",
+                "open_ballots",
+                "code_ballots",
+                "verified_ballots"
+            ],
+            vec!["a", "a", "2", "67", "2", "0", "0"],
+            vec!["b", "b", "1", "33", "1", "0", "0"],
+            vec!["c", "c", "0", "0", "0", "0", "0"],
         ]
     );
     let json = Call::get(format!("/v1/staff/widgets/{poll}/export?format=json"))

@@ -3,6 +3,7 @@
 mod accounts;
 mod city;
 mod city_replies;
+pub(crate) mod code_sets;
 mod exports;
 mod lifecycle;
 mod moderation;

@@ -25,3 +25,21 @@ export async function createWidget(request, body, email = "admin@test.example") 
   expect(created.status(), await created.text()).toBe(201);
   return (await created.json()).id;
 }
+
+/** Makes a set of invitation codes as the test city's admin; returns its id and codes. */
+export async function createCodeSet(request, name, size) {
+  const cookie = await signIn(request);
+  const headers = { Origin: new URL(apiUrl).origin, Cookie: cookie };
+  const created = await request.post(`${apiUrl}/v1/staff/code-sets`, { headers, data: { name, size } });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = await created.json();
+  const csv = await request.get(`${apiUrl}/v1/staff/code-sets/${id}/codes`, { headers });
+  expect(csv.status()).toBe(200);
+  const codes = (await csv.text())
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => line.split(",")[1]);
+  return { id, codes };
+}

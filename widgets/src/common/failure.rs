@@ -14,6 +14,7 @@ pub fn failure_message(text: &Texts, failure: &ApiFailure) -> &'static str {
         Some(ProblemCode::ParticipationCapReached) => text.participation_cap,
         Some(ProblemCode::OriginNotAllowed) => text.origin_refused,
         Some(ProblemCode::WidgetNotOpen) => text.closed,
+        Some(ProblemCode::VerificationRequired) => text.verification_required,
         _ => text.send_failed,
     }
 }

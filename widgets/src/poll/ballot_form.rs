@@ -1,13 +1,16 @@
 //! The ballot form: radio buttons for a single choice, checkboxes with a
-//! minimum and maximum for several. A failed send keeps the choices.
+//! minimum and maximum for several, and for a poll by invitation the code
+//! field. A failed send keeps the choices and the code.
 
 use crate::api::{ApiFailure, Method};
 use crate::common::{Sending, failure_message};
 use crate::context::use_widget_context;
 use crate::i18n::{choose_between, texts};
+use crate::poll::invitation_code::{CodeField, LevelNotice, code_form_error, code_problem};
 use crate::widget::use_announcer;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use parvis_model::participation::ParticipationLevel;
 use parvis_model::{BallotRequest, ProblemCode, WidgetView};
 
 /// The form a resident votes with.
@@ -25,11 +28,15 @@ pub fn BallotForm(
     let (min, max) = (view.min_choices as usize, view.max_choices as usize);
     let chosen = RwSignal::new(Vec::<String>::new());
     let (error, set_error) = signal(None::<String>);
+    let by_code = view.participation == ParticipationLevel::Code;
+    let code = RwSignal::new(String::new());
+    let (code_error, set_code_error) = signal(None::<&'static str>);
     let sending = Sending::new();
     let vote = move |choices: Vec<String>| {
         let context = context.clone();
+        let code = by_code.then(|| code.get_untracked());
         let task = async move {
-            let body = BallotRequest { choices };
+            let body = BallotRequest { choices, code };
             let sent = context
                 .api
                 .send::<_, WidgetView>(
@@ -57,6 +64,11 @@ pub fn BallotForm(
                 on_voted.run(view);
             }
             Err(failure) => {
+                if let Some(message) = code_problem(text, failure.code()) {
+                    set_code_error.set(Some(message));
+                    announcer.say(message);
+                    return;
+                }
                 let message = failure_message(text, &failure);
                 set_error.set(Some(message.to_owned()));
                 announcer.say(message);
@@ -80,9 +92,22 @@ pub fn BallotForm(
             return;
         }
         set_error.set(None);
+        if by_code {
+            let malformed = code_form_error(text, &code.get_untracked());
+            set_code_error.set(malformed);
+            if malformed.is_some() {
+                return;
+            }
+        }
         vote(choices);
     };
-    let described_by = multiple.then_some("ballot-hint");
+    let level = view.participation;
+    let described_by = match (multiple, level == ParticipationLevel::Open) {
+        (true, true) => Some("ballot-hint"),
+        (true, false) => Some("ballot-level ballot-hint"),
+        (false, false) => Some("ballot-level"),
+        (false, true) => None,
+    };
     let input_type = if multiple { "checkbox" } else { "radio" };
     let options = view
         .options
@@ -126,11 +151,13 @@ pub fn BallotForm(
 
     view! {
         <form class="ballot" on:submit=on_submit novalidate>
+            <LevelNotice level />
             <fieldset aria-describedby=described_by>
                 <legend class="visually-hidden">{view.title}</legend>
                 {hint.map(|hint| view! { <p class="hint" id="ballot-hint">{hint}</p> })}
                 {options}
             </fieldset>
+            {by_code.then(|| view! { <CodeField value=code error=code_error /> })}
             {move || error.get().map(|message| view! {
                 <p class="field-error" role="alert">{message}</p>
             })}

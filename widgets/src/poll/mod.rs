@@ -1,6 +1,7 @@
 //! The poll widget: a question, a ballot form, then the results.
 
 mod ballot_form;
+mod invitation_code;
 mod poll_widget;
 mod results;
 
