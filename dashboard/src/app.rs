@@ -3,8 +3,8 @@
 use crate::api::{self, Failure, Method};
 use crate::i18n::{Texts, texts};
 use crate::pages::{
-    Accounts, ChoosePassword, CityReplies, IdeaAnswers, Moderation, Settings, SignIn, WidgetDetail,
-    WidgetEditor, WidgetList,
+    Accounts, ChoosePassword, CityReplies, CodeSets, IdeaAnswers, Moderation, Settings, SignIn,
+    WidgetDetail, WidgetEditor, WidgetList,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -32,6 +32,8 @@ pub enum Route {
     Settings,
     /// `#/accounts` (admins)
     Accounts,
+    /// `#/codes` (admins): invitation code sets
+    CodeSets,
     /// `#/password`
     Password,
 }
@@ -60,6 +62,7 @@ impl Route {
             ["moderation"] => Route::Moderation,
             ["settings"] => Route::Settings,
             ["accounts"] => Route::Accounts,
+            ["codes"] => Route::CodeSets,
             ["password"] => Route::Password,
             _ => Route::Widgets,
         }
@@ -207,6 +210,7 @@ pub fn App() -> impl IntoView {
         Route::Moderation => view! { <Moderation /> }.into_any(),
         Route::Settings => admin_only(|t| t.settings, || view! { <Settings /> }.into_any()),
         Route::Accounts => admin_only(|t| t.team, || view! { <Accounts /> }.into_any()),
+        Route::CodeSets => admin_only(|t| t.code_sets, || view! { <CodeSets /> }.into_any()),
         Route::Password => view! { <ChoosePassword /> }.into_any(),
     };
     view! {
@@ -220,6 +224,7 @@ pub fn App() -> impl IntoView {
                         <Show when=move || ui.is_admin()>
                             <li><a href="#/settings">{move || ui.text().settings}</a></li>
                             <li><a href="#/accounts">{move || ui.text().team}</a></li>
+                            <li><a href="#/codes">{move || ui.text().code_sets}</a></li>
                         </Show>
                     </ul>
                 </nav>

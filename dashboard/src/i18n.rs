@@ -199,7 +199,7 @@ pub struct Texts {
     pub who: &'static str,
     pub action: &'static str,
     pub details: &'static str,
-    pub audit_actions: [&'static str; 8],
+    pub audit_actions: [&'static str; 11],
     pub no_ideas: &'static str,
     pub idea_status: &'static str,
     pub official_answer: &'static str,
@@ -208,6 +208,37 @@ pub struct Texts {
     pub by: &'static str,
     pub roles: [&'static str; 2],
     pub item_visibilities: [&'static str; 4],
+    pub who_can_vote: &'static str,
+    pub participation_levels: [&'static str; 3],
+    pub participation_hints: [&'static str; 3],
+    pub verified_coming: &'static str,
+    pub participation_locked: &'static str,
+    pub code_set: &'static str,
+    pub choose_code_set: &'static str,
+    pub no_code_set_make: &'static str,
+    pub no_code_set_ask: &'static str,
+    pub code_sets: &'static str,
+    pub codes_what: &'static str,
+    pub codes_stored: &'static str,
+    pub new_code_set: &'static str,
+    pub code_set_name: &'static str,
+    pub code_set_name_hint: &'static str,
+    pub code_set_size: &'static str,
+    pub create_code_set: &'static str,
+    pub code_set_created: &'static str,
+    pub code_sets_list: &'static str,
+    pub no_code_sets: &'static str,
+    pub download_codes: &'static str,
+    pub code_to_revoke: &'static str,
+    pub revoke_hint: &'static str,
+    pub revoke: &'static str,
+    pub revoke_empty: &'static str,
+    pub revoke_malformed: &'static str,
+    pub revoke_not_in_set: &'static str,
+    pub ballots_by_level: &'static str,
+    pub level: &'static str,
+    pub ballots: &'static str,
+    pub level_names: [&'static str; 3],
 }
 
 const FR: Texts = Texts {
@@ -415,6 +446,9 @@ const FR: Texts = Texts {
         "Réponse de la mairie",
         "Consultation archivée",
         "Consultation supprimée",
+        "Codes d’invitation créés",
+        "Codes d’invitation téléchargés",
+        "Code d’invitation révoqué",
     ],
     no_ideas: "Aucune idée pour l’instant.",
     idea_status: "Statut de l’idée",
@@ -427,6 +461,45 @@ const FR: Texts = Texts {
         "Modérateur ou modératrice",
     ],
     item_visibilities: ["En attente de modération", "Publiée", "Masquée", "Refusée"],
+    who_can_vote: "Qui peut voter ?",
+    participation_levels: [
+        "Tout le monde",
+        "Sur code d’invitation",
+        "Identité vérifiée",
+    ],
+    participation_hints: [
+        "Chacun vote une fois depuis son appareil, sans dire qui il est.",
+        "Un vote par code, envoyé par courrier aux foyers ou remis à l’accueil de la mairie.",
+        "Un vote par personne, une fois son identité vérifiée.",
+    ],
+    verified_coming: "Bientôt : il faut le fournisseur d’identité de la ville (FranceConnect…).",
+    participation_locked: "Ce choix ne peut plus changer une fois des votes reçus.",
+    code_set: "Série de codes",
+    choose_code_set: "Choisissez une série",
+    no_code_set_make: "La ville n’a pas encore de série de codes : créez-en une sur la page Codes d’invitation.",
+    no_code_set_ask: "La ville n’a pas encore de série de codes : demandez à un administrateur de la ville d’en créer une.",
+    code_sets: "Codes d’invitation",
+    codes_what: "Un code d’invitation permet de voter une fois à chaque sondage qui utilise sa série : envoyez les codes par courrier aux foyers, ou remettez-les à l’accueil de la mairie. Plusieurs sondages d’une même consultation peuvent partager une série.",
+    codes_stored: "Parvis ne conserve aucun code : seulement la taille de la série, et quels codes ont servi ou ont été révoqués. Téléchargez le fichier CSV au moment d’imprimer les courriers ; vous pourrez le télécharger de nouveau à tout moment.",
+    new_code_set: "Nouvelle série de codes",
+    code_set_name: "Nom de la série",
+    code_set_name_hint: "Par exemple « Budget participatif 2027 – foyers ».",
+    code_set_size: "Nombre de codes (1 à 200\u{202f}000)",
+    create_code_set: "Créer la série",
+    code_set_created: "Série créée : téléchargez ses codes ci-dessous.",
+    code_sets_list: "Séries de codes",
+    no_code_sets: "Aucune série de codes pour l’instant.",
+    download_codes: "Télécharger les codes",
+    code_to_revoke: "Code à révoquer",
+    revoke_hint: "Un code perdu ou volé ne pourra plus voter ; un vote déjà fait avec lui reste compté.",
+    revoke: "Révoquer",
+    revoke_empty: "Saisissez le code à révoquer.",
+    revoke_malformed: "Ce n’est pas un code d’invitation : 12 lettres et chiffres, comme ABCD-EFGH-JKMN.",
+    revoke_not_in_set: "Ce code n’appartient pas à cette série : vérifiez la saisie.",
+    ballots_by_level: "Bulletins par niveau",
+    level: "Niveau",
+    ballots: "Bulletins",
+    level_names: ["Ouvert (anonyme)", "Code d’invitation", "Identité vérifiée"],
 };
 
 const EN: Texts = Texts {
@@ -634,6 +707,9 @@ const EN: Texts = Texts {
         "City reply",
         "Consultation archived",
         "Consultation deleted",
+        "Invitation codes created",
+        "Invitation codes downloaded",
+        "Invitation code revoked",
     ],
     no_ideas: "No ideas yet.",
     idea_status: "Status of the idea",
@@ -643,6 +719,41 @@ const EN: Texts = Texts {
     by: "by",
     roles: ["Administrator", "Moderator"],
     item_visibilities: ["Awaiting moderation", "Published", "Hidden", "Rejected"],
+    who_can_vote: "Who can vote?",
+    participation_levels: ["Anyone", "With an invitation code", "Verified identity"],
+    participation_hints: [
+        "Each person votes once from their device, without saying who they are.",
+        "One vote per code, sent by post to households or handed out at the town hall.",
+        "One vote per person, once their identity is checked.",
+    ],
+    verified_coming: "Coming: needs the city's identity provider (FranceConnect…).",
+    participation_locked: "This cannot change once votes were cast.",
+    code_set: "Set of codes",
+    choose_code_set: "Choose a set",
+    no_code_set_make: "The city has no set of codes yet: make one on the Invitation codes page.",
+    no_code_set_ask: "The city has no set of codes yet: ask one of the city's administrators to make one.",
+    code_sets: "Invitation codes",
+    codes_what: "An invitation code lets its holder vote once in each poll that uses its set: send the codes by post to households, or hand them out at the town hall's front desk. Several polls of one consultation can share a set.",
+    codes_stored: "Parvis stores no code: only the set's size, and which codes were used or revoked. Download the CSV file when you print the letters; you can download it again at any time.",
+    new_code_set: "New set of codes",
+    code_set_name: "Name of the set",
+    code_set_name_hint: "For example “Participatory budget 2027 – households”.",
+    code_set_size: "Number of codes (1 to 200,000)",
+    create_code_set: "Create the set",
+    code_set_created: "Set created: download its codes below.",
+    code_sets_list: "Sets of codes",
+    no_code_sets: "No set of codes yet.",
+    download_codes: "Download the codes",
+    code_to_revoke: "Code to revoke",
+    revoke_hint: "A lost or stolen code can no longer vote; a vote already cast with it stays counted.",
+    revoke: "Revoke",
+    revoke_empty: "Type the code to revoke.",
+    revoke_malformed: "This is not an invitation code: 12 letters and digits, like ABCD-EFGH-JKMN.",
+    revoke_not_in_set: "This code is not one of this set's: check what you typed.",
+    ballots_by_level: "Ballots by level",
+    level: "Level",
+    ballots: "Ballots",
+    level_names: ["Open (anonymous)", "Invitation code", "Verified identity"],
 };
 
 /// The strings of a language.
@@ -859,5 +970,74 @@ pub fn check_near(lang: Lang, near: &str) -> String {
             format!("Vouliez-vous dire {near} ? C’est cette adresse qui figure dans la liste.")
         }
         Lang::En => format!("Did you mean {near}? That is the address in the list."),
+    }
+}
+
+/// The message for a poll's participation fields (`participation`,
+/// `code_set_id`) among a form's errors, in words about who can vote.
+pub fn participation_message(
+    lang: Lang,
+    errors: &[parvis_model::FieldError],
+    field: &str,
+) -> Option<String> {
+    use parvis_model::FieldErrorCode::*;
+    let error = errors.iter().find(|e| e.field == field)?;
+    let specific = match (lang, field, error.code) {
+        (Lang::Fr, "participation", Locked) => {
+            "Impossible de changer qui peut voter : des votes ont déjà été reçus."
+        }
+        (Lang::En, "participation", Locked) => {
+            "Who can vote cannot change: votes were already cast."
+        }
+        (Lang::Fr, "participation", OutOfRange) => {
+            "Ce choix n’est pas encore possible pour cette consultation."
+        }
+        (Lang::En, "participation", OutOfRange) => {
+            "This choice is not available for this consultation yet."
+        }
+        (Lang::Fr, "code_set_id", Required) => "Choisissez une série de codes.",
+        (Lang::En, "code_set_id", Required) => "Choose a set of codes.",
+        (Lang::Fr, "code_set_id", OutOfRange) => "Cette série n’est pas une série de la ville.",
+        (Lang::En, "code_set_id", OutOfRange) => "This set is not one of the city's.",
+        _ => return Some(field_message(lang, error)),
+    };
+    Some(specific.to_owned())
+}
+
+/// A set of codes in the editor's list: its name and size ("codes" in
+/// both languages).
+pub fn code_set_choice(name: &str, size: u32) -> String {
+    format!("{name} ({size} codes)")
+}
+
+/// A set's figures on the codes page: size, votes cast with its codes (all
+/// polls together), codes revoked, date made.
+pub fn code_set_figures(lang: Lang, set: &parvis_model::participation::CodeSet) -> String {
+    let date = lang.date(&set.created_at);
+    let (size, used, revoked) = (set.size, set.used, set.revoked);
+    match lang {
+        Lang::Fr => {
+            let (votes, revoked_s) = (plural_fr(used), plural_fr(revoked));
+            format!(
+                "{size} codes · {used} vote{votes} exprimé{votes} · {revoked} révoqué{revoked_s} · créée le {date}"
+            )
+        }
+        Lang::En => {
+            let votes = if used == 1 { "vote" } else { "votes" };
+            format!("{size} codes · {used} {votes} cast · {revoked} revoked · made on {date}")
+        }
+    }
+}
+
+/// The French plural's `s` (0 and 1 take none).
+fn plural_fr(count: u32) -> &'static str {
+    if count > 1 { "s" } else { "" }
+}
+
+/// What the status says once a code is revoked.
+pub fn code_revoked(lang: Lang, code: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Code {code} révoqué : il ne peut plus voter."),
+        Lang::En => format!("Code {code} revoked: it can no longer vote."),
     }
 }

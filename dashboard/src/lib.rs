@@ -1,7 +1,7 @@
 //! The Parvis staff dashboard: a Leptos CSR app served at `/admin` on the
 //! same origin as the staff API. Pages are chosen from the URL hash
 //! (`#/widgets`, `#/widgets/new`, `#/widgets/{id}`, `#/widgets/{id}/edit`,
-//! `#/widgets/{id}/ideas`, `#/moderation`, `#/settings`, `#/accounts`).
+//! `#/widgets/{id}/ideas`, `#/moderation`, `#/settings`, `#/accounts`, `#/codes`).
 
 mod api;
 mod app;

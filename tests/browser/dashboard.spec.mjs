@@ -1,9 +1,9 @@
 // The staff dashboard in real Chromium, against the real Worker.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { Dashboard, EmbedPanel, apiUrl } from "./pages/dashboard.mjs";
+import { CodeSetsPage, Dashboard, EmbedPanel, ParticipationField, apiUrl } from "./pages/dashboard.mjs";
 import { postAsResident } from "./pages/resident-api.mjs";
-import { createWidget } from "./pages/staff-api.mjs";
+import { createCodeSet, createWidget } from "./pages/staff-api.mjs";
 import { CommentThread, IdeaBox, PollWidget, testPage } from "./pages/widgets.mjs";
 
 const cityUrl = process.env.PARVIS_CITY_URL ?? "http://127.0.0.1:8080";
@@ -118,9 +118,13 @@ test("a moderator cannot reach city settings nor staff accounts", async ({ page 
   await expect(nav.getByRole("link", { name: "Modération" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Réglages de la ville" })).toHaveCount(0);
   await expect(nav.getByRole("link", { name: "Équipe" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Codes d’invitation" })).toHaveCount(0);
   await dashboard.open("#/accounts");
   await expect(page.getByRole("alert")).toHaveText("Cette page est réservée aux administrateurs de la ville.");
   await expect(page.getByRole("button", { name: "Créer le compte" })).toHaveCount(0);
+  await dashboard.open("#/codes");
+  await expect(page.getByRole("alert")).toHaveText("Cette page est réservée aux administrateurs de la ville.");
+  await expect(page.getByRole("button", { name: "Créer la série" })).toHaveCount(0);
   // The API refuses too, with the same session.
   const city = await page.request.get(`${apiUrl}/v1/staff/city`);
   expect(city.status()).toBe(403);
@@ -350,6 +354,7 @@ test("every dashboard page fits a tablet held upright, without sideways scrollin
     ["#/moderation", "Modération"],
     ["#/settings", "Réglages de la ville"],
     ["#/accounts", "Équipe"],
+    ["#/codes", "Codes d’invitation"],
   ];
   for (const [hash, heading] of pages) {
     await dashboard.open(hash);
@@ -522,4 +527,143 @@ test("the widget's own language is chosen in the editor and kept", async ({ page
   await expect(page.getByRole("heading", { name: title, exact: true, level: 1 })).toBeVisible();
   const reset = await page.request.get(`${apiUrl}/v1/staff/widgets/${id}`);
   expect((await reset.json()).lang ?? null).toBeNull();
+});
+
+// Crockford's base 32, as invitation codes are printed.
+const CODE = "[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}";
+
+test("an admin makes a set of invitation codes, downloads it as CSV and revokes a code, in French and English", async ({ page }) => {
+  const dashboard = new Dashboard(page);
+  await dashboard.open("#/widgets");
+  await dashboard.signIn();
+  await page.getByRole("navigation").getByRole("link", { name: "Codes d’invitation" }).click();
+  await expect(page.getByRole("heading", { name: "Codes d’invitation", level: 1 })).toBeVisible();
+  await expect(page.getByText("Parvis ne conserve aucun code", { exact: false })).toBeVisible();
+  const codes = new CodeSetsPage(page);
+  // The API's field errors, next to their fields.
+  await codes.create("", 0);
+  await expect(page.locator("#code-set-name-error")).toHaveText("Ce champ est obligatoire.");
+  await expect(page.locator("#code-set-size-error")).toHaveText("Valeur hors des limites.");
+  await expect(codes.size).toHaveAttribute("aria-invalid", "true");
+
+  const name = `Foyers du quartier Nord ${Date.now()}`;
+  await codes.create(name, 25);
+  await expect(page.getByRole("status").filter({ hasText: "Série créée : téléchargez ses codes ci-dessous." })).toBeVisible();
+  const set = codes.set(name);
+  await expect(set).toContainText("25 codes · 0 vote exprimé · 0 révoqué · créée le");
+
+  // The download link gives every code, numbered, with the page's session.
+  const lines = await codes.download(name, "semicolon");
+  expect(lines).toHaveLength(26);
+  expect(lines[0]).toBe("number;code");
+  lines.slice(1).forEach((line, i) => expect(line).toMatch(new RegExp(`^${i + 1};${CODE}$`)));
+  const comma = await codes.download(name, "comma");
+  expect(comma[0]).toBe("number,code");
+  expect(comma[1]).toBe(lines[1].replace(";", ","));
+
+  // A code of the right form that is not one of the set's: its last
+  // character (authentication bits only) changed.
+  const first = lines[1].split(";")[1];
+  const forged = first.slice(0, -1) + (first.endsWith("0") ? "1" : "0");
+  await codes.revoke(name, forged);
+  await expect(codes.revokeStatus(name)).toHaveText("Ce code n’appartient pas à cette série : vérifiez la saisie.");
+  await expect(set.getByLabel("Code à révoquer")).toHaveAttribute("aria-invalid", "true");
+  await codes.revoke(name, "pas un code");
+  await expect(codes.revokeStatus(name)).toHaveText("Ce n’est pas un code d’invitation : 12 lettres et chiffres, comme ABCD-EFGH-JKMN.");
+  await expectNoViolations(page, "codes fr, invalid code");
+
+  // Typed as a resident might: lower case, without dashes.
+  const second = lines[2].split(";")[1];
+  await codes.revoke(name, second.toLowerCase().replaceAll("-", ""));
+  await expect(codes.revokeStatus(name)).toHaveText(`Code ${second} révoqué : il ne peut plus voter.`);
+  await expect(set).toContainText("· 1 révoqué ·");
+  await expect(set.getByLabel("Code à révoquer")).toHaveAttribute("aria-invalid", "false");
+  await expectNoViolations(page, "codes fr");
+
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: "Invitation codes", level: 1 })).toBeVisible();
+  // The outcome stays, in the new language.
+  await expect(codes.revokeStatus(name)).toHaveText(`Code ${second} revoked: it can no longer vote.`);
+  await expect(set).toContainText("25 codes · 0 votes cast · 1 revoked · made on");
+  await expectNoViolations(page, "codes en");
+});
+
+test("a poll by invitation code is set up in the editor with one of the city's sets, and kept", async ({ page, request }) => {
+  const setName = `Conseil de quartier ${Date.now()}`;
+  await createCodeSet(request, setName, 3);
+  const dashboard = new Dashboard(page);
+  await dashboard.open("#/widgets/new");
+  await dashboard.signIn();
+  const title = `Vote des foyers ${Date.now()}`;
+  await page.getByLabel("Titre").fill(title);
+  await page.getByRole("textbox", { name: "Réponse 1", exact: true }).fill("Un jardin partagé");
+  await page.getByRole("textbox", { name: "Réponse 2", exact: true }).fill("Une aire de jeux");
+  const who = new ParticipationField(page);
+  await expect(who.level("Tout le monde")).toBeChecked();
+  await expect(who.group.getByText("Un vote par code, envoyé par courrier aux foyers ou remis à l’accueil de la mairie.")).toBeVisible();
+  // Not yet: no city can configure its identity provider.
+  await expect(who.level("Identité vérifiée")).toBeDisabled();
+  await expect(who.group.getByText("Bientôt : il faut le fournisseur d’identité de la ville (FranceConnect…).")).toBeVisible();
+  await expect(who.group.getByText("Ce choix ne peut plus changer une fois des votes reçus.")).toBeVisible();
+  await who.level("Sur code d’invitation").check();
+  // The preview shows the code field and the rule, as residents will.
+  const preview = page.getByTestId("preview");
+  await expect(preview.getByLabel("Code d’invitation")).toBeVisible();
+  await expect(preview.getByText("Vote sur invitation", { exact: false })).toBeVisible();
+
+  // No set chosen: the API's error, next to the list.
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.locator("#code-set-error")).toHaveText("Choisissez une série de codes.");
+  await expect(who.codeSet).toHaveAttribute("aria-invalid", "true");
+  await who.codeSet.selectOption({ label: `${setName} (3 codes)` });
+  await expectNoViolations(page, "editor, who can vote fr");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("group", { name: "Who can vote?" })).toBeVisible();
+  await expect(who.level("With an invitation code")).toBeChecked();
+  await expect(who.codeSet.locator("option:checked")).toHaveText(`${setName} (3 codes)`);
+  await expectNoViolations(page, "editor, who can vote en");
+  await page.getByRole("button", { name: "Français" }).click();
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+
+  await expect(page.getByRole("heading", { name: title, exact: true, level: 1 })).toBeVisible();
+  const id = new URL(page.url()).hash.split("/")[2];
+  const saved = await (await page.request.get(`${apiUrl}/v1/staff/widgets/${id}`)).json();
+  expect(saved.participation).toBe("code");
+  expect(typeof saved.code_set_id).toBe("number");
+  await expect(page.getByRole("table", { name: "Bulletins par niveau" }).getByRole("row", { name: "Code d’invitation 0" })).toBeVisible();
+
+  await dashboard.open(`#/widgets/${id}/edit`);
+  await page.reload();
+  await expect(page.getByLabel("Titre", { exact: true })).toHaveValue(title);
+  await expect(who.level("Sur code d’invitation")).toBeChecked();
+  await expect(who.codeSet.locator("option:checked")).toHaveText(`${setName} (3 codes)`);
+});
+
+test("a poll's results count its ballots by participation level", async ({ page, request }) => {
+  const { id: set, codes } = await createCodeSet(request, `Résultats par niveau ${Date.now()}`, 2);
+  const poll = await createWidget(request, {
+    kind: "poll",
+    title: `Quel nom pour la médiathèque ? ${Date.now()}`,
+    participation: "code",
+    code_set_id: set,
+    options: [{ label: "Jules Verne" }, { label: "Simone Veil" }],
+  });
+  const resident = await page.context().newPage();
+  await resident.goto(testPage([poll]));
+  const widget = new PollWidget(resident, poll);
+  await widget.waitUntilInteractive();
+  await widget.option("Simone Veil").check();
+  await widget.host.getByLabel("Code d’invitation").fill(codes[0]);
+  await widget.voteButton.click();
+  await expect(widget.host.getByText("Vous avez voté.")).toBeVisible();
+
+  const dashboard = new Dashboard(page);
+  await dashboard.open(`#/widgets/${poll}`);
+  await dashboard.signIn();
+  const levels = page.getByRole("table", { name: "Bulletins par niveau" });
+  await expect(levels.getByRole("row", { name: "Code d’invitation 1" })).toBeVisible();
+  await expect(levels.getByRole("columnheader")).toHaveText(["Niveau", "Bulletins"]);
+  await expect(levels.getByRole("rowheader")).toHaveText(["Code d’invitation"]);
+  await expect(page.getByRole("table", { name: "Votes" }).getByRole("row", { name: /Simone Veil 1 100/ })).toBeVisible();
+  await expectNoViolations(page, "detail with ballots by level");
 });

@@ -17,6 +17,9 @@ fn action_index(action: AuditAction) -> usize {
         AuditAction::CityReplied => 5,
         AuditAction::WidgetArchived => 6,
         AuditAction::WidgetDeleted => 7,
+        AuditAction::CodesCreated => 8,
+        AuditAction::CodesDownloaded => 9,
+        AuditAction::CodeRevoked => 10,
     }
 }
 

@@ -1,5 +1,6 @@
-//! One widget: its results as an accessible chart, participation per day,
-//! the exports, and the ways to put it on a site (`embed_panel`).
+//! One widget: its results as an accessible chart (for polls, with ballots
+//! by participation level), participation per day, the exports, and the
+//! ways to put it on a site (`embed_panel`).
 
 use crate::api;
 use crate::app::use_ui;
@@ -9,10 +10,12 @@ use crate::pages::ideas::visibility_index;
 use crate::pages::integrity::IntegrityPanel;
 use crate::pages::lifecycle::EndOfConsultation;
 use crate::pages::list::{kind_index, status_index};
+use crate::pages::participation_field::{LEVELS, level_index};
 use leptos::prelude::*;
 use parvis_model::WidgetKind;
 use parvis_model::ideas::Visibility;
-use parvis_model::results::WidgetResults;
+use parvis_model::participation::ParticipationLevel;
+use parvis_model::results::{LevelCount, WidgetResults};
 use parvis_model::staff::StaffWidget;
 
 /// The detail page of widget `id`.
@@ -83,7 +86,10 @@ pub fn WidgetDetail(
                 </p>
                 <section class="card" aria-labelledby="results-title">
                     <h2 id="results-title">{text.results}</h2>
-                    {(widget.kind == WidgetKind::Poll).then(|| view! { <BarChart results=results.clone() /> })}
+                    {(widget.kind == WidgetKind::Poll).then(|| view! {
+                        <BarChart results=results.clone() />
+                        <LevelTable results=results.clone() level=widget.participation />
+                    }.into_any())}
                     {(widget.kind == WidgetKind::Ideas && !results.top_ideas.is_empty()).then(|| view! {
                         <table>
                             <caption>{text.top_ideas}</caption>
@@ -142,6 +148,14 @@ fn BarChart(
         .unwrap_or(0)
         .max(1);
     let height = 36 * results.options.len().max(1);
+    // Each option's votes by level, when ballots came at several levels.
+    let mut split: Vec<ParticipationLevel> = LEVELS
+        .into_iter()
+        .filter(|l| ballots_at(&results.ballots_by_level, *l) > 0)
+        .collect();
+    if split.len() < 2 {
+        split.clear();
+    }
     let bars = results.options.iter().enumerate().map(|(i, o)| {
         let y = i * 36;
         let width = 10 + (o.count * 380 / max) as usize;
@@ -159,10 +173,56 @@ fn BarChart(
         </svg>
         <table>
             <caption>{text.votes}</caption>
-            <thead><tr><th scope="col">{text.answer}</th><th scope="col">{text.votes}</th><th scope="col">"%"</th></tr></thead>
+            <thead><tr>
+                <th scope="col">{text.answer}</th><th scope="col">{text.votes}</th><th scope="col">"%"</th>
+                {split.iter().map(|l| view! { <th scope="col">{text.level_names[level_index(*l)]}</th> }).collect_view()}
+            </tr></thead>
             <tbody>{results.options.iter().map(|o| view! {
-                <tr><td>{o.label.clone()}</td><td>{o.count}</td><td>{o.percent}</td></tr>
+                <tr>
+                    <td>{o.label.clone()}</td><td>{o.count}</td><td>{o.percent}</td>
+                    {split.iter().map(|l| view! { <td>{ballots_at(&o.by_level, *l)}</td> }).collect_view()}
+                </tr>
             }).collect_view()}</tbody>
         </table>
     }
+}
+
+/// Ballots at `level` among `counts` (levels with none are left out).
+fn ballots_at(counts: &[LevelCount], level: ParticipationLevel) -> u64 {
+    counts
+        .iter()
+        .filter(|c| c.level == level)
+        .map(|c| c.ballots)
+        .sum()
+}
+
+/// A poll's ballots by participation level, for a council that must know
+/// how many voters were checked: shown when the poll is not open to anyone
+/// or when any ballot came at another level.
+#[component]
+fn LevelTable(
+    /// The results.
+    results: WidgetResults,
+    /// The poll's level.
+    level: ParticipationLevel,
+) -> impl IntoView {
+    let text = use_ui().text();
+    let shown: Vec<ParticipationLevel> = LEVELS
+        .into_iter()
+        .filter(|l| *l == level || ballots_at(&results.ballots_by_level, *l) > 0)
+        .collect();
+    (shown != [ParticipationLevel::Open]).then(|| {
+        view! {
+            <table>
+                <caption>{text.ballots_by_level}</caption>
+                <thead><tr><th scope="col">{text.level}</th><th scope="col">{text.ballots}</th></tr></thead>
+                <tbody>{shown.into_iter().map(|l| view! {
+                    <tr>
+                        <th scope="row">{text.level_names[level_index(l)]}</th>
+                        <td>{ballots_at(&results.ballots_by_level, l)}</td>
+                    </tr>
+                }).collect_view()}</tbody>
+            </table>
+        }
+    })
 }

@@ -3,11 +3,13 @@
 
 use crate::api::{self, Method};
 use crate::app::use_ui;
+use crate::pages::participation_field::ParticipationField;
 use crate::pages::preview::{WidgetPreview, now_seconds, unix_seconds};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parvis_model::limits::{DEFAULT_NETWORK_DAILY_CAP, MAX_NETWORK_DAILY_CAP};
+use parvis_model::participation::ParticipationLevel;
 use parvis_model::staff::StaffWidget;
 use parvis_model::widget_config::{OptionInput, WidgetConfig};
 use parvis_model::{
@@ -69,6 +71,10 @@ pub fn WidgetEditor(
     let network_cap = RwSignal::new(DEFAULT_NETWORK_DAILY_CAP);
     // `None`: the city's default language.
     let widget_lang = RwSignal::new(None::<Lang>);
+    let participation = RwSignal::new(ParticipationLevel::Open);
+    let code_set = RwSignal::new(None::<i64>);
+    // Once a poll has ballots, who can vote no longer changes.
+    let voted = RwSignal::new(false);
     let next_key = StoredValue::new(2u32);
     let rows = RwSignal::new(vec![
         Row {
@@ -116,6 +122,9 @@ pub fn WidgetEditor(
                     threshold.set(w.report_threshold);
                     network_cap.set(w.network_daily_cap);
                     widget_lang.set(w.lang);
+                    participation.set(w.participation);
+                    code_set.set(w.code_set_id);
+                    voted.set(w.options.iter().any(|o| o.count.unwrap_or(0) > 0));
                     let loaded: Vec<Row> = w
                         .options
                         .into_iter()
@@ -142,6 +151,12 @@ pub fn WidgetEditor(
         move |event: SubmitEvent| {
             event.prevent_default();
             let poll = kind.get_untracked() == WidgetKind::Poll;
+            // Other kinds are always open; only `code` names a set.
+            let level = if poll {
+                participation.get_untracked()
+            } else {
+                ParticipationLevel::Open
+            };
             let (min, max) = if multiple.get_untracked() {
                 (min_choices.get_untracked(), max_choices.get_untracked())
             } else {
@@ -161,6 +176,10 @@ pub fn WidgetEditor(
                 report_threshold: threshold.get_untracked(),
                 network_daily_cap: Some(network_cap.get_untracked()),
                 lang: widget_lang.get_untracked(),
+                participation: level,
+                code_set_id: code_set
+                    .get_untracked()
+                    .filter(|_| level == ParticipationLevel::Code),
                 options: if poll {
                     rows.get_untracked()
                         .iter()
@@ -361,6 +380,10 @@ pub fn WidgetEditor(
                 })
             }),
             total_ballots: None,
+            participation: match kind.get() {
+                WidgetKind::Poll => participation.get(),
+                _ => ParticipationLevel::Open,
+            },
             options: rows.with(|rows| {
                 rows.iter()
                     .filter(|row| !row.label.trim().is_empty())
@@ -438,6 +461,11 @@ pub fn WidgetEditor(
                     ], Box::new(move |i| visibility.set([ResultsVisibility::Always, ResultsVisibility::AfterVoting, ResultsVisibility::AfterClosing][i])))}
                 }
             })}
+            // Its own block: switching single and multiple choice must not
+            // load the code sets again.
+            {move || (kind.get() == WidgetKind::Poll).then(|| view! {
+                <ParticipationField level=participation code_set locked=voted.into() errors />
+            }.into_any())}
             {move || (kind.get() != WidgetKind::Poll).then(|| {
                 let text = ui.text();
                 view! {

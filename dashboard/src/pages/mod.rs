@@ -3,6 +3,7 @@
 mod accounts;
 mod audit;
 mod city_replies;
+mod code_sets;
 mod detail;
 mod editor;
 mod embed_check;
@@ -12,14 +13,17 @@ mod integrity;
 mod lifecycle;
 mod list;
 mod moderation;
+mod participation_field;
 mod password;
 mod preview;
 mod qr_code;
+mod revoke_code;
 mod settings;
 mod sign_in;
 
 pub use accounts::Accounts;
 pub use city_replies::CityReplies;
+pub use code_sets::CodeSets;
 pub use detail::WidgetDetail;
 pub use editor::WidgetEditor;
 pub use ideas::IdeaAnswers;

@@ -46,3 +46,67 @@ export class EmbedPanel {
     await expect(details).toHaveAttribute("open", "");
   }
 }
+
+// The invitation codes page (admins): making a set, downloading its codes,
+// revoking one.
+export class CodeSetsPage {
+  constructor(page) {
+    this.page = page;
+    this.name = page.getByLabel(/^(Nom de la série|Name of the set)$/);
+    this.size = page.getByLabel(/^(Nombre de codes|Number of codes)/);
+    this.createButton = page.getByRole("button", { name: /^(Créer la série|Create the set)$/ });
+  }
+
+  /** Makes a set of `size` codes named `name`. */
+  async create(name, size) {
+    await this.name.fill(name);
+    await this.size.fill(String(size));
+    await this.createButton.click();
+  }
+
+  /** A set in the list, by its name. */
+  set(name) {
+    return this.page.getByRole("listitem").filter({ has: this.page.getByRole("heading", { name, exact: true, level: 3 }) });
+  }
+
+  /** A set's CSV download link (`semicolon` or `comma`). */
+  csvLink(name, separator = "semicolon") {
+    const label = separator === "semicolon" ? /^CSV \((point-virgule|semicolon), Excel\)$/ : /^CSV \((virgule|comma)\)$/;
+    return this.set(name).getByRole("link", { name: label });
+  }
+
+  /** Fetches what a set's download link gives, with the page's session: its lines, without the BOM. */
+  async download(name, separator = "semicolon") {
+    const href = await this.csvLink(name, separator).getAttribute("href");
+    const response = await this.page.request.get(new URL(href, this.page.url()).href);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toMatch(/^text\/csv/);
+    return (await response.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  }
+
+  /** Types `code` in a set's revocation form and sends it. */
+  async revoke(name, code) {
+    const set = this.set(name);
+    await set.getByLabel(/^(Code à révoquer|Code to revoke)$/).fill(code);
+    await set.getByRole("button", { name: /^(Révoquer|Revoke)$/ }).click();
+  }
+
+  /** Where a set's revocation form says what happened. */
+  revokeStatus(name) {
+    return this.set(name).getByRole("status");
+  }
+}
+
+// The editor's "Who can vote?" (polls).
+export class ParticipationField {
+  constructor(page) {
+    this.page = page;
+    this.group = page.getByRole("group", { name: /^(Qui peut voter \?|Who can vote\?)$/ });
+    this.codeSet = page.getByLabel(/^(Série de codes|Set of codes)$/);
+  }
+
+  /** The radio button of a level, by its name. */
+  level(name) {
+    return this.group.getByRole("radio", { name, exact: true });
+  }
+}
