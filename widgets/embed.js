@@ -226,6 +226,18 @@
     }
 
     function mount(el) {
+      // Parvis' own pages render the fragment in the placeholder
+      // (data-parvis-inline): wait until the parser has put it there.
+      if (el.hasAttribute("data-parvis-inline") && document.readyState === "loading") {
+        document.addEventListener(
+          "DOMContentLoaded",
+          function () {
+            mount(el);
+          },
+          { once: true }
+        );
+        return;
+      }
       var id = el.getAttribute("data-parvis-widget");
       // The snippet's kind, when it has one: its code downloads alongside
       // the fragment (the fragment's own kind decides in the end).

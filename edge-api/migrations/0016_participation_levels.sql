@@ -39,3 +39,21 @@ ALTER TABLE widgets ADD COLUMN code_set_id INTEGER REFERENCES code_sets (id);
 -- Each ballot says at which level it was cast, for results a council can read.
 ALTER TABLE ballots ADD COLUMN level TEXT NOT NULL DEFAULT 'open'
     CHECK (level IN ('open', 'code', 'verified'));
+
+-- A ballot is cast at its poll's level, even when staff change the level
+-- while the ballot is in flight (the Worker read the widget before).
+CREATE TRIGGER ballot_at_poll_level BEFORE INSERT ON ballots
+WHEN NEW.level != (SELECT participation FROM widgets WHERE id = NEW.widget_id)
+BEGIN
+    SELECT RAISE(ABORT, 'ballot_level_changed');
+END;
+
+-- A poll's level and code set are fixed once it has ballots: a result
+-- counts every ballot under the same rule.
+CREATE TRIGGER participation_fixed_after_ballots
+BEFORE UPDATE OF participation, code_set_id ON widgets
+WHEN OLD.ballots > 0
+  AND (NEW.participation != OLD.participation OR NEW.code_set_id IS NOT OLD.code_set_id)
+BEGIN
+    SELECT RAISE(ABORT, 'participation_fixed');
+END;

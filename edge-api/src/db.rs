@@ -111,6 +111,12 @@ pub fn is_unique_violation_of(error: &worker::Error, table: &str) -> bool {
     message.contains("UNIQUE constraint failed") && message.contains(&format!(" {table}."))
 }
 
+/// Whether a D1 error is a trigger's `RAISE(ABORT, '{name}')` (the
+/// migrations name each such rule).
+pub fn is_abort_of(error: &worker::Error, name: &str) -> bool {
+    error.to_string().contains(name)
+}
+
 /// Whether a D1 error is a FOREIGN KEY violation.
 pub fn is_foreign_key_violation(error: &worker::Error) -> bool {
     error.to_string().contains("FOREIGN KEY constraint failed")

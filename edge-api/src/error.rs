@@ -47,6 +47,10 @@ pub enum ApiError {
     CodeAlreadyUsed,
     /// 403 `verification_required`: this poll counts verified people only.
     VerificationRequired,
+    /// 403 `embed_ticket_expired`: the framed page's ticket no longer holds.
+    EmbedTicketExpired,
+    /// 429 `too_many_wrong_codes`: this network guessed too much; seconds to wait.
+    TooManyWrongCodes(u32),
     /// 403 `origin_not_allowed`, said to the page itself (which may read
     /// it): its origin is not among the city's allowed sites.
     PageNotAllowed(String),
@@ -147,6 +151,18 @@ impl ApiError {
                 ProblemCode::VerificationRequired,
                 "this poll counts verified residents only: verify your identity first".to_owned(),
             ),
+            EmbedTicketExpired => (
+                ProblemCode::EmbedTicketExpired,
+                "this framed page's ticket is no longer valid (open for hours, or a new network): \
+                 reload the page"
+                    .to_owned(),
+            ),
+            TooManyWrongCodes(seconds) => (
+                ProblemCode::TooManyWrongCodes,
+                format!(
+                    "too many wrong invitation codes from this network: try again in {seconds} s"
+                ),
+            ),
             PageNotAllowed(origin) => (
                 ProblemCode::OriginNotAllowed,
                 format!(
@@ -210,7 +226,9 @@ impl ApiError {
         match self {
             ApiError::AlreadyVoted(choices) => problem.choices = Some(choices),
             ApiError::Validation(errors) => problem.errors = Some(errors),
-            ApiError::RateLimited(seconds) | ApiError::ParticipationCapReached(seconds) => {
+            ApiError::RateLimited(seconds)
+            | ApiError::ParticipationCapReached(seconds)
+            | ApiError::TooManyWrongCodes(seconds) => {
                 extra.push(("Retry-After", seconds.to_string()))
             }
             ApiError::MethodNotAllowed(allow) => extra.push(("Allow", allow)),

@@ -10,6 +10,7 @@ use crate::reply::Reply;
 use crate::routes::{Area, Handler, ROUTES, Route};
 use crate::{body, openapi, pages, public, staff};
 use parvis_model::VoterToken;
+use parvis_model::participation::ParticipationLevel;
 use worker::{Date, Env, Method, Request, Response};
 
 /// Answers one request. Never fails: every error is already an answer.
@@ -107,7 +108,13 @@ async fn public_route(route: &Route, mut ctx: Ctx) -> Reply {
         }
         Err(error) => return error.into_reply(),
     };
-    let cors = CorsPolicy::for_request(&ctx.req, &page_origins(&ctx, &widget));
+    let ticket = public::embed_ticket::check(&ctx, &widget.id);
+    if ticket == public::embed_ticket::Ticket::Invalid {
+        // The frame may read why: reloading its page gives a new ticket.
+        let refusal = ApiError::EmbedTicketExpired.into_reply();
+        return CorsPolicy::Origin("null".to_owned()).apply(refusal);
+    }
+    let cors = CorsPolicy::for_request(&ctx.req, &page_origins(&ctx, &widget, ticket));
     ctx.widget = Some(widget);
     let reply = if route.handler == Handler::ReadVoterData {
         private_read(route, &mut ctx, &cors).await
@@ -132,18 +139,17 @@ async fn public_route(route: &Route, mut ctx: Ctx) -> Reply {
 fn page_origins<'a>(
     ctx: &Ctx,
     widget: &'a public::widgets::WidgetRow,
+    ticket: public::embed_ticket::Ticket,
 ) -> Vec<std::borrow::Cow<'a, str>> {
     let mut origins: Vec<std::borrow::Cow<'a, str>> = widget
         .allowed_origins()
         .into_iter()
         .map(Into::into)
         .collect();
+    if ticket == public::embed_ticket::Ticket::Valid {
+        origins.push("null".into());
+    }
     if let Some(own) = ctx.own_origin() {
-        let sandboxed = ctx.header("Origin").as_deref() == Some("null")
-            && public::embed_ticket::admits(ctx, &widget.id);
-        if sandboxed {
-            origins.push("null".into());
-        }
         origins.push(own.into());
     }
     origins
@@ -189,7 +195,13 @@ async fn public_write(route: &Route, ctx: &mut Ctx, cors: &CorsPolicy) -> Result
     let token = VoterToken::parse(ctx.header("Parvis-Voter").as_deref())?;
     identify(ctx, &token).await?;
     proof::check(ctx)?;
-    let slot = rate_limit::check_write(ctx, route.handler.counts_as()).await?;
+    // A poll by invitation or verified identity is already bounded, one
+    // ballot per code or person: a town hall's kiosk on one network must
+    // not meet the daily cap per network.
+    let bounded = route.handler == Handler::CastBallot
+        && ctx.widget()?.participation != ParticipationLevel::Open;
+    let counted = route.handler.counts_as().filter(|_| !bounded);
+    let slot = rate_limit::check_write(ctx, counted).await?;
     let result = counted_write(route, ctx, slot.as_ref()).await;
     // The cap counts writes that added participation; any other gives its
     // place back (a failure to do so only undercounts the cap's room).

@@ -20,8 +20,6 @@ pub const TICKET_HEADER: &str = "Parvis-Embed-Ticket";
 pub const TICKET_SECONDS: i64 = 12 * 3600;
 /// The widest iframe the oEmbed answer proposes, in CSS pixels.
 pub const FRAME_MAX_WIDTH: u32 = 640;
-/// The message type a framed widget posts to its parent with its height.
-pub const HEIGHT_MESSAGE: &str = "parvis:height";
 
 /// The consultation page's address.
 pub fn consultation_url(parvis_origin: &str, id: &str) -> String {
@@ -206,15 +204,13 @@ pub fn parse_ticket(text: &str) -> Option<(i64, &str)> {
     hex.then_some((expires, signature))
 }
 
-/// The Content-Security-Policy directive that lets only these origins (and
-/// Parvis itself, for the dashboard's preview) frame a widget.
+/// The Content-Security-Policy directive that lets only these origins
+/// frame a widget (none when the city allows no site yet).
 pub fn frame_ancestors(allowed_origins: &[&str]) -> String {
-    let mut directive = String::from("frame-ancestors 'self'");
-    for origin in allowed_origins {
-        directive.push(' ');
-        directive.push_str(origin);
+    if allowed_origins.is_empty() {
+        return "frame-ancestors 'none'".to_owned();
     }
-    directive
+    format!("frame-ancestors {}", allowed_origins.join(" "))
 }
 
 /// Escapes text for a double-quoted HTML attribute or element content.
@@ -316,9 +312,10 @@ mod tests {
     #[test]
     fn only_allowed_origins_and_parvis_may_frame() {
         assert_eq!(
-            frame_ancestors(&["https://ville.example"]),
-            "frame-ancestors 'self' https://ville.example"
+            frame_ancestors(&["https://ville.example", "https://www.ville.example"]),
+            "frame-ancestors https://ville.example https://www.ville.example"
         );
+        assert_eq!(frame_ancestors(&[]), "frame-ancestors 'none'");
     }
 
     #[test]

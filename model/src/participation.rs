@@ -8,21 +8,24 @@
 //!
 //! ## Invitation codes
 //!
-//! A code is 12 characters of Crockford's base 32, shown as `XXXX-XXXX-XXXX`:
-//! 60 bits, of which [`INDEX_BITS`] number the code in its set and
-//! [`MAC_BITS`] are a keyed MAC of the set and that number under the
-//! Worker's secret key. Nothing per code is stored: the database holds the
+//! A code is 16 characters of Crockford's base 32, shown as
+//! `XXXX-XXXX-XXXX-XXXX`: 80 bits, of which [`INDEX_BITS`] number the code
+//! in its set and [`MAC_BITS`] are a keyed MAC of the set and that number
+//! under the Worker's secret key. Nothing per code is stored: the database holds the
 //! set (its size), the codes revoked and the codes used, by number. A copy
 //! of the database reveals no code; whoever holds the Worker's key and the
 //! set can derive them again (which is how staff download the letters'
 //! codes).
 //!
-//! **Guessing.** A guess names a number and must match its 42-bit MAC: one
-//! chance in 2^42 (4.4 × 10^12) per try, whatever the set's size. The API
-//! counts failed codes per network and per widget ([`FAILED_CODES_PER_HOUR`],
-//! [`FAILED_CODES_PER_WIDGET_PER_DAY`]); at the widget's daily cap, a
-//! two-month consultation allows 6 × 10^5 wrong tries in all, so the chance
-//! that any of them hits a code is about 1.4 × 10^-7.
+//! **Guessing.** A guess names a number and must match its 62-bit MAC: one
+//! chance in 2^62 (4.6 × 10^18) per try, whatever the set's size (twice
+//! that during a key rotation, when two keys are accepted). The MAC's
+//! length is the bound, so no global lock is needed (one would let an
+//! attacker with many networks lock genuine residents out): the API counts
+//! tries per network and code set ([`FAILED_CODES_PER_HOUR`], counted before
+//! the code is checked), so each network makes 10 tries an hour on a whole
+//! consultation. A million networks trying for two months make 1.4 × 10^10
+//! tries: a chance of about 3 × 10^-9 that one hits a code.
 
 use serde::{Deserialize, Serialize};
 
@@ -42,17 +45,16 @@ pub enum ParticipationLevel {
 /// Bits of a code that number it in its set.
 pub const INDEX_BITS: u32 = 18;
 /// Bits of a code that authenticate it.
-pub const MAC_BITS: u32 = 42;
+pub const MAC_BITS: u32 = 62;
 /// The most codes a set may have (below 2^[`INDEX_BITS`]).
 pub const MAX_CODES_PER_SET: u32 = 200_000;
-/// Wrong codes one network may try on one widget in an hour.
+/// Codes one network may try on one code set in an hour (wrong ones; a
+/// genuine code gives its place back).
 pub const FAILED_CODES_PER_HOUR: u32 = 10;
-/// Wrong codes a widget accepts to hear in a day, from everyone.
-pub const FAILED_CODES_PER_WIDGET_PER_DAY: u32 = 10_000;
 
 /// Crockford's base 32: no I, L, O or U, so nothing reads as another.
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-const CHARS: usize = 12;
+const CHARS: usize = 16;
 
 /// A code as its number in the set and its MAC bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,39 +79,43 @@ impl InvitationCode {
         }
     }
 
-    /// As printed on a letter: `XXXX-XXXX-XXXX`.
+    /// As printed on a letter: `XXXX-XXXX-XXXX-XXXX`.
     pub fn text(self) -> String {
-        let value = (u64::from(self.index) << MAC_BITS) | self.mac;
+        let value = (u128::from(self.index) << MAC_BITS) | u128::from(self.mac);
         let chars: Vec<u8> = (0..CHARS)
             .rev()
             .map(|i| ALPHABET[((value >> (5 * i)) & 31) as usize])
             .collect();
         let text = String::from_utf8_lossy(&chars).into_owned();
-        format!("{}-{}-{}", &text[0..4], &text[4..8], &text[8..12])
+        let groups: Vec<&str> = (0..CHARS / 4).map(|g| &text[4 * g..4 * g + 4]).collect();
+        groups.join("-")
     }
 
     /// Reads a code as a resident types it: any case, with or without
-    /// dashes and spaces, `O` for `0` and `I` or `L` for `1`. `None` when
-    /// it cannot be a code.
+    /// dashes (a word processor's too) and spaces, `O` for `0` and `I` or
+    /// `L` for `1`. `None` when it cannot be a code.
     pub fn parse(typed: &str) -> Option<InvitationCode> {
-        let mut value = 0u64;
+        let mut value = 0u128;
         let mut count = 0;
-        for c in typed.chars().filter(|c| !matches!(c, '-' | ' ' | '\u{a0}')) {
+        let separator =
+            |c: &char| c.is_whitespace() || matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}');
+        for c in typed.chars().filter(|c| !separator(c)) {
             let c = match c.to_ascii_uppercase() {
                 'O' => '0',
                 'I' | 'L' => '1',
                 other => other,
             };
             let digit = ALPHABET.iter().position(|a| char::from(*a) == c)?;
-            value = (value << 5) | digit as u64;
+            value = (value << 5) | digit as u128;
             count += 1;
             if count > CHARS {
                 return None;
             }
         }
+        let index = u32::try_from(value >> MAC_BITS).ok()?;
         (count == CHARS).then_some(InvitationCode {
-            index: (value >> MAC_BITS) as u32,
-            mac: value & ((1 << MAC_BITS) - 1),
+            index,
+            mac: (value & ((1 << MAC_BITS) - 1)) as u64,
         })
     }
 }
@@ -169,21 +175,26 @@ mod tests {
     fn a_code_reads_back_as_typed_by_a_resident() {
         let code = InvitationCode::new(199_999, &[0xde, 0xad, 0xbe, 0xef, 0x12, 0x34, 0x56, 0x78]);
         let text = code.text();
-        assert_eq!(text.len(), 14);
+        assert_eq!(text.len(), 19);
         assert_eq!(InvitationCode::parse(&text), Some(code));
         let typed = text.to_lowercase().replace('-', " ").replace('0', "o");
         assert_eq!(InvitationCode::parse(&typed), Some(code));
         assert_eq!(InvitationCode::parse(&text.replace('-', "")), Some(code));
+        assert_eq!(
+            InvitationCode::parse(&text.replace('-', "\u{2011}")),
+            Some(code)
+        );
     }
 
     #[test]
     fn what_cannot_be_a_code_is_refused() {
         for bad in [
             "",
-            "ABCD-EFGH-JKM",
-            "ABCD-EFGH-JKMNP",
-            "ABCD-EFGH-JKU0",
-            "ÀBCD-EFGH-JKMN",
+            "ABCD-EFGH-JKMN",
+            "ABCD-EFGH-JKMN-PQR",
+            "ABCD-EFGH-JKMN-PQRST",
+            "ABCD-EFGH-JKMN-PQRU",
+            "ÀBCD-EFGH-JKMN-PQRS",
         ] {
             assert_eq!(InvitationCode::parse(bad), None, "{bad}");
         }
@@ -191,7 +202,7 @@ mod tests {
 
     #[test]
     fn the_number_and_the_mac_fill_the_code() {
-        const { assert!(INDEX_BITS + MAC_BITS == 60) };
+        const { assert!(INDEX_BITS + MAC_BITS == 80) };
         const { assert!(MAX_CODES_PER_SET < 1 << INDEX_BITS) };
         let code = InvitationCode::new(5, &[0xff; 8]);
         assert_eq!(code.mac, (1 << MAC_BITS) - 1);

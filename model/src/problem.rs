@@ -59,6 +59,9 @@ problem_codes! {
     InvalidCode = ("invalid_code", 403, "Invitation code not valid"),
     /// The city revoked this invitation code.
     CodeRevoked = ("code_revoked", 403, "Invitation code revoked"),
+    /// The framed page's embed ticket is no longer valid (the page was open
+    /// for hours, or the resident's network changed): reload the page.
+    EmbedTicketExpired = ("embed_ticket_expired", 403, "Embed ticket expired"),
     /// This poll counts one ballot per verified person: verify first.
     VerificationRequired = ("verification_required", 403, "Verified identity required"),
     /// The staff member's role does not allow this.
@@ -94,6 +97,8 @@ problem_codes! {
     /// The write needs a solved proof of work for this widget and voter
     /// token (missing, expired or wrong); fetch a challenge and solve it.
     ProofRequired = ("proof_required", 428, "Proof of work required"),
+    /// This network tried too many wrong invitation codes; see `Retry-After`.
+    TooManyWrongCodes = ("too_many_wrong_codes", 429, "Too many wrong invitation codes"),
     /// Too many requests; see `Retry-After`.
     RateLimited = ("rate_limited", 429, "Too many requests"),
     /// This network has reached the widget's daily cap for this kind of

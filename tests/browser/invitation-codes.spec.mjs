@@ -61,7 +61,7 @@ for (const lang of ["fr", "en"]) {
     await expect(field).toHaveAttribute("aria-invalid", "true");
     await expectNoViolations(page, `code poll, malformed code (${lang})`);
 
-    await field.fill("ABCD-EFGH-JKMN");
+    await field.fill("ABCD-EFGH-JKMN-PQRS");
     await widget.voteButton.click();
     await expect(widget.host.getByRole("alert")).toContainText(t.invalid);
 

@@ -7,7 +7,9 @@ use crate::context::WidgetContext;
 use crate::i18n::texts;
 use crate::seed::{Seed, SeedParts};
 use crate::styles::{for_kind, theme_class};
-use crate::widget::{Widget, city_properties};
+use crate::widget::Widget;
+/// The city's brand as CSS custom properties, for Parvis' own pages too.
+pub use crate::widget::city_properties;
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use parvis_model::wire::WireName;
@@ -56,7 +58,7 @@ pub fn render_fragment(fragment: Fragment) -> Option<String> {
         theme = theme_class(fragment.theme.as_deref()),
         lang = lang.tag(),
         kind = view.kind.wire_name(),
-        style = escape_attribute(&style),
+        style = parvis_model::embed::escape_attribute(&style),
         unavailable = texts(lang).participation_unavailable,
         seed = script_safe(&fragment.seed_json),
     ))
@@ -66,13 +68,6 @@ pub fn render_fragment(fragment: Fragment) -> Option<String> {
 /// strings, where `\u003c` means the same.
 fn script_safe(json: &str) -> String {
     json.replace('<', "\\u003c")
-}
-
-fn escape_attribute(value: &str) -> String {
-    value
-        .replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
 }
 
 #[cfg(test)]

@@ -1,82 +1,68 @@
-//! Bounds on guessing invitation codes: wrong codes are counted per network
-//! and widget in hourly windows, and per widget in daily ones; past either
-//! limit, a code is not even checked until the window closes (429). The
-//! numbers, and why they suffice, are in `parvis_model::participation`.
+//! Bounds on guessing invitation codes: each try is counted per network and
+//! code set (a code votes in every poll of its set, so the budget is the
+//! set's) in hourly windows, BEFORE the code is checked, in the statement
+//! that reads the count: simultaneous tries cannot all slip under the
+//! limit. A genuine code gives its place back. There is no lock for
+//! everyone together: the MAC's length bounds guessing, and such a lock
+//! would let an attacker with many networks shut genuine residents out.
+//! The numbers are in `parvis_model::participation`.
 
 use crate::abuse::rate_limit::count;
 use crate::context::Ctx;
 use crate::crypto::keyed_hash;
-use crate::db::{Arg, all, query};
+use crate::db::{Arg, query, run};
 use crate::error::ApiError;
-use parvis_model::participation::{FAILED_CODES_PER_HOUR, FAILED_CODES_PER_WIDGET_PER_DAY};
+use parvis_model::participation::FAILED_CODES_PER_HOUR;
 use serde::Deserialize;
 
 const HOUR: i64 = 3_600;
-const DAY: i64 = 86_400;
 
-/// The two windows: this network on this widget, and the widget as a whole.
-fn buckets(ctx: &Ctx) -> Result<(String, String), ApiError> {
-    let widget = &ctx.widget()?.id;
-    let network = format!(
-        "wc:{}",
-        keyed_hash(
-            &ctx.env,
-            "wrong-codes",
-            &format!("{widget}:{}", ctx.network())
-        )?
-    );
-    Ok((network, format!("wcw:{widget}")))
+/// This network's window on this code set.
+fn bucket(ctx: &Ctx, set_id: i64) -> Result<String, ApiError> {
+    let network = keyed_hash(
+        &ctx.env,
+        "code-tries",
+        &format!("{set_id}:{}", ctx.network()),
+    )?;
+    Ok(format!("ct:{network}"))
 }
 
-fn limits(ctx: &Ctx) -> (u32, u32) {
-    (
-        ctx.number_var("WRONG_CODES_PER_HOUR")
-            .unwrap_or(FAILED_CODES_PER_HOUR),
-        ctx.number_var("WRONG_CODES_PER_WIDGET_PER_DAY")
-            .unwrap_or(FAILED_CODES_PER_WIDGET_PER_DAY),
-    )
+/// A try counted in its window, to give back if the code is genuine.
+pub struct Try {
+    bucket: String,
 }
 
-/// Refuses with 429 while this network, or everyone together, has tried
-/// too many wrong codes on this widget.
-pub async fn refuse_while_guessing(ctx: &Ctx) -> Result<(), ApiError> {
-    #[derive(Deserialize)]
-    struct Window {
-        bucket: String,
-        hits: u32,
+/// Counts one try of a code of `set_id` from this network, and refuses it
+/// (429, not counted) past the hourly limit.
+pub async fn count_try(ctx: &Ctx, set_id: i64) -> Result<Try, ApiError> {
+    #[derive(Deserialize, Default)]
+    struct Counted {
         closes_at: i64,
+        refused: u8,
     }
-    let (network, widget) = buckets(ctx)?;
-    let (per_network, per_widget) = limits(ctx);
-    let windows: Vec<Window> = all(query(
-        &ctx.db,
-        "SELECT bucket, hits, closes_at FROM rate_windows \
-         WHERE bucket IN (?1, ?2) AND closes_at > ?3",
-        &[Arg::Text(&network), Arg::Text(&widget), Arg::Int(ctx.now)],
-    )?)
-    .await?;
-    for window in windows {
-        let limit = if window.bucket == network {
-            per_network
-        } else {
-            per_widget
-        };
-        if window.hits >= limit {
-            let wait = (window.closes_at - ctx.now).clamp(1, DAY) as u32;
-            return Err(ApiError::RateLimited(wait));
-        }
+    let bucket = bucket(ctx, set_id)?;
+    let limit = ctx
+        .number_var("WRONG_CODES_PER_HOUR")
+        .unwrap_or(FAILED_CODES_PER_HOUR);
+    let counted: Option<Counted> =
+        crate::db::first(count(ctx, &bucket, HOUR, Some(limit))?).await?;
+    let counted = counted.unwrap_or_default();
+    if counted.refused == 1 {
+        let wait = (counted.closes_at - ctx.now).clamp(1, HOUR) as u32;
+        return Err(ApiError::TooManyWrongCodes(wait));
     }
-    Ok(())
+    Ok(Try { bucket })
 }
 
-/// Counts one wrong code in both windows.
-pub async fn count_wrong_code(ctx: &Ctx) -> Result<(), ApiError> {
-    let (network, widget) = buckets(ctx)?;
-    ctx.db
-        .batch(vec![
-            count(ctx, &network, HOUR, None)?,
-            count(ctx, &widget, DAY, None)?,
-        ])
+impl Try {
+    /// The code was genuine: its try does not count against the network.
+    pub async fn give_back(self, ctx: &Ctx) -> Result<(), ApiError> {
+        run(query(
+            &ctx.db,
+            "UPDATE rate_windows SET hits = hits - 1 WHERE bucket = ?1 AND hits > 0",
+            &[Arg::Text(&self.bucket)],
+        )?)
         .await?;
-    Ok(())
+        Ok(())
+    }
 }

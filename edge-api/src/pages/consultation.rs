@@ -12,6 +12,7 @@ use crate::public::fragment::Variant;
 use crate::reply::Reply;
 use parvis_model::Lang;
 use parvis_model::embed::{consultation_url, escape_attribute as escape};
+use parvis_widgets::server::city_properties;
 
 /// The longest description a link preview carries, in characters.
 const PREVIEW_CHARS: usize = 200;
@@ -50,11 +51,17 @@ pub async fn page(ctx: &Ctx) -> Result<Reply, ApiError> {
     ]
     .concat();
     let placeholder = widget_placeholder(ctx, &variant, None).await?;
+    // The city's colours on the page's own header, as on the widget.
+    let brand: String = city_properties(widget.theme().as_ref())
+        .into_iter()
+        .map(|(name, value)| format!("{name}:{value};"))
+        .collect();
     let body = format!(
-        "<header><h1>{city} — {consultation}</h1></header>\
+        "<header style=\"{brand}\"><h1>{city} — {consultation}</h1></header>\
          <main><noscript><p class=\"notice\">{needs_javascript}</p></noscript>{placeholder}</main>\
          <footer><p>{offered_by} {city}, {with_parvis}. {privacy}</p></footer>",
         consultation = t.consultation,
+        brand = escape(&brand),
         needs_javascript = t.needs_javascript,
         offered_by = t.offered_by,
         with_parvis = t.with_parvis,

@@ -76,7 +76,8 @@ pub async fn widget_placeholder(
         .unwrap_or_default();
     Ok(format!(
         "<div data-parvis-widget=\"{id}\" data-parvis-kind=\"{kind}\" data-lang=\"{lang}\" \
-         data-theme=\"{theme}\"{ticket}><template shadowrootmode=\"open\">{html}</template></div>",
+         data-theme=\"{theme}\" data-parvis-inline{ticket}>\
+         <template shadowrootmode=\"open\">{html}</template></div>",
         id = escape(&widget.id),
         kind = widget.kind.wire_name(),
         lang = lang.tag(),

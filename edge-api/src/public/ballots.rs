@@ -2,7 +2,7 @@
 //! poll by invitation one per code.
 
 use crate::context::Ctx;
-use crate::db::{Arg, all, is_unique_violation, is_unique_violation_of, query};
+use crate::db::{Arg, all, is_abort_of, is_unique_violation, is_unique_violation_of, query};
 use crate::error::ApiError;
 use crate::public::invitation_codes;
 use crate::public::widgets::{poll_reads, view, view_from_poll_reads};
@@ -79,6 +79,9 @@ pub async fn cast(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     // the UNIQUE (widget_id, voter_hash) constraint and nothing is written.
     match ctx.db.batch(statements).await {
         Ok(results) => Reply::json(201, &view_from_poll_reads(ctx, &results)?),
+        Err(error) if is_abort_of(&error, "ballot_level_changed") => Err(ApiError::Conflict(
+            "this poll's participation rules changed while you voted: reload the page",
+        )),
         Err(error) if is_unique_violation(&error) => {
             let recorded = recorded_choices(ctx).await?;
             // A retry (same Idempotency-Key) of a ballot stored before a crash

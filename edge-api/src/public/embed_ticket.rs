@@ -22,7 +22,7 @@
 //! reload it (the ticket no longer matches).
 
 use crate::context::Ctx;
-use crate::crypto::{keyed_hash, previous_keyed_hash};
+use crate::crypto::{constant_time_eq, keyed_hash, previous_keyed_hash};
 use crate::error::ApiError;
 use parvis_model::embed::{TICKET_HEADER, TICKET_SECONDS, parse_ticket, ticket, ticket_message};
 
@@ -39,11 +39,29 @@ pub fn issue(ctx: &Ctx, widget_id: &str) -> Result<String, ApiError> {
     ))
 }
 
-/// Whether a request with `Origin: null` carries a valid ticket for this
-/// widget, issued to its network (see the module's documentation).
-pub fn admits(ctx: &Ctx, widget_id: &str) -> bool {
-    ctx.header(TICKET_HEADER)
-        .is_some_and(|text| is_valid(ctx, &text, widget_id).unwrap_or(false))
+/// What a request says of itself as a sandboxed framed page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ticket {
+    /// Not `Origin: null` with a ticket: the other CORS rules apply.
+    None,
+    /// `Origin: null` with a valid ticket for this widget and network.
+    Valid,
+    /// `Origin: null` with a ticket that no longer holds (expired, another
+    /// network, another widget, forged): the resident should reload.
+    Invalid,
+}
+
+/// Checks the ticket of a request with `Origin: null` (see the module's
+/// documentation).
+pub fn check(ctx: &Ctx, widget_id: &str) -> Ticket {
+    if ctx.header("Origin").as_deref() != Some("null") {
+        return Ticket::None;
+    }
+    match ctx.header(TICKET_HEADER) {
+        None => Ticket::None,
+        Some(text) if is_valid(ctx, &text, widget_id).unwrap_or(false) => Ticket::Valid,
+        Some(_) => Ticket::Invalid,
+    }
 }
 
 fn is_valid(ctx: &Ctx, text: &str, widget_id: &str) -> Result<bool, ApiError> {
@@ -62,12 +80,7 @@ fn is_valid(ctx: &Ctx, text: &str, widget_id: &str) -> Result<bool, ApiError> {
         .is_some_and(|previous| same(&previous, signature)))
 }
 
-/// Compares two signatures in time that does not depend on where they differ.
+/// Compares two signatures (hex, any case) in constant time.
 fn same(expected: &str, given: &str) -> bool {
-    expected.len() == given.len()
-        && expected
-            .bytes()
-            .zip(given.bytes())
-            .fold(0u8, |diff, (a, b)| diff | (a ^ b.to_ascii_lowercase()))
-            == 0
+    constant_time_eq(expected, &given.to_ascii_lowercase())
 }

@@ -61,9 +61,10 @@ pub async fn admit(ctx: &Ctx, typed: Option<&str>) -> Result<Admitted, ApiError>
     let typed = typed
         .filter(|t| !t.trim().is_empty())
         .ok_or(ApiError::CodeRequired)?;
-    wrong_codes::refuse_while_guessing(ctx).await?;
+    // Counted before anything is checked, so that simultaneous guesses
+    // cannot all pass under the limit.
+    let attempt = wrong_codes::count_try(ctx, set_id).await?;
     let Some(code) = InvitationCode::parse(typed) else {
-        wrong_codes::count_wrong_code(ctx).await?;
         return Err(ApiError::InvalidCode);
     };
     let set: Option<Set> = first(query(
@@ -78,9 +79,9 @@ pub async fn admit(ctx: &Ctx, typed: Option<&str>) -> Result<Admitted, ApiError>
         return Err(ApiError::Internal("a code poll's set is gone".to_owned()));
     };
     if code.index >= set.size || !is_genuine(&ctx.env, set_id, code)? {
-        wrong_codes::count_wrong_code(ctx).await?;
         return Err(ApiError::InvalidCode);
     }
+    attempt.give_back(ctx).await?;
     if set.revoked == 1 {
         return Err(ApiError::CodeRevoked);
     }

@@ -126,14 +126,18 @@ pub async fn read(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     Reply::json(200, &data)
 }
 
-/// Polls of the city closed at `?3`: their result is final.
+/// Polls of the city whose ballots stay when a voter erases their data:
+/// those closed at `?3` (their result is final), and those by invitation
+/// code or verified identity (the code or person voted once and cannot
+/// vote again: deleting the ballot would lose a binding vote for good).
 const CLOSED_POLLS: &str = "(SELECT id FROM widgets WHERE city_id = ?1 AND kind = 'poll' \
-     AND (status = 'closed' OR (status = 'open' AND closes_at IS NOT NULL AND closes_at <= ?3)))";
+     AND (participation != 'open' OR status = 'closed' \
+       OR (status = 'open' AND closes_at IS NOT NULL AND closes_at <= ?3)))";
 
 /// `DELETE …/voter-data`: in one transaction, counted then erased.
-/// - Ballots are deleted, except in closed polls: there the ballot stays in
-///   the final result, detached from the voter (its hash replaced by a
-///   value that matches no token).
+/// - Ballots are deleted, except in closed polls and polls by invitation
+///   or verified identity: there the ballot stays in the result, detached
+///   from the voter (its hash replaced by a value that matches no token).
 /// - Ideas, supports and reports are deleted; comments are erased in place
 ///   (their replies keep their thread), and the details of reports about
 ///   them, which may quote them, are cleared.

@@ -3,7 +3,7 @@
 
 use crate::context::Ctx;
 use crate::crypto::random_hex;
-use crate::db::{Arg, all, first, is_foreign_key_violation, query};
+use crate::db::{Arg, all, first, is_abort_of, is_foreign_key_violation, query};
 use crate::error::ApiError;
 use crate::reply::Reply;
 use crate::staff::exports::export_reply;
@@ -309,6 +309,15 @@ fn changes(current: &StaffWidget, valid: &ValidWidgetConfig) -> String {
             current.participation.wire_name().to_owned(),
             valid.participation.wire_name().to_owned(),
         ),
+        (
+            "code_set_id",
+            current
+                .code_set_id
+                .map_or("–".to_owned(), |set| set.to_string()),
+            valid
+                .code_set_id
+                .map_or("–".to_owned(), |set| set.to_string()),
+        ),
     ];
     let mut lines: Vec<String> = before_after
         .into_iter()
@@ -415,6 +424,10 @@ pub async fn update(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     if let Err(error) = ctx.db.batch(statements).await {
         if is_foreign_key_violation(&error) {
             return Err(FieldError::new("options", FieldErrorCode::Locked).into());
+        }
+        // A ballot arrived since the check above (migration 0016's trigger).
+        if is_abort_of(&error, "participation_fixed") {
+            return Err(FieldError::new("participation", FieldErrorCode::Locked).into());
         }
         return Err(error.into());
     }

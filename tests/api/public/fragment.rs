@@ -155,6 +155,7 @@ fn the_second_read_comes_from_the_cache_and_a_staff_change_purges_it() {
         .header("Accept-Encoding", "identity")
         .send();
     foreign.assert_problem(403, "origin_not_allowed");
+    assert_eq!(foreign.header("parvis-fragment-cache"), Some("hit"));
     assert!(
         !foreign.text.contains("data-parvis-seed"),
         "no widget markup: {}",

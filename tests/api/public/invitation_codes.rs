@@ -61,7 +61,7 @@ fn one_ballot_per_code_per_poll_and_the_same_code_in_each_poll_of_a_consultation
     vote(&first, None).assert_problem(403, "code_required");
     vote(&first, Some("")).assert_problem(403, "code_required");
     vote(&first, Some("pas un code")).assert_problem(403, "invalid_code");
-    vote(&first, Some("ABCD-EFGH-JKMN")).assert_problem(403, "invalid_code");
+    vote(&first, Some("ABCD-EFGH-JKMN-PQRS")).assert_problem(403, "invalid_code");
     // Results count the ballots by level, in the export too.
     let results = Call::get(format!("/v1/staff/widgets/{first}/results"))
         .staff(&admin)
@@ -145,11 +145,11 @@ fn guessing_codes_hits_the_limit_and_then_not_even_a_right_code_is_checked() {
     let alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     for attempt in 0..10 {
         let c = alphabet.as_bytes()[attempt] as char;
-        let wrong = format!("{c}{c}{c}{c}-{c}{c}{c}{c}-{c}{c}{c}{c}");
+        let wrong = format!("{c}{c}{c}{c}-{c}{c}{c}{c}-{c}{c}{c}{c}-{c}{c}{c}{c}");
         guess(&wrong).assert_problem(403, "invalid_code");
     }
     let refused = guess(&codes[0]);
-    refused.assert_problem(429, "rate_limited");
+    refused.assert_problem(429, "too_many_wrong_codes");
     assert!(refused.retry_after.is_some());
     // Another network is not held back by this one's guesses.
     assert_eq!(vote(&poll, Some(&codes[0])).status, 201);
@@ -202,4 +202,33 @@ fn levels_are_for_polls_with_their_citys_set_and_fixed_once_votes_came() {
     reopened.assert_problem(422, "validation_failed");
     assert_eq!(reopened.json["errors"][0]["field"], "participation");
     assert_eq!(reopened.json["errors"][0]["code"], "locked");
+}
+
+#[test]
+fn erasing_ones_data_keeps_a_ballot_cast_with_a_code() {
+    let admin = sign_in("admin@test.example");
+    let set = make_set(&admin, "Effacement", 2)["id"]
+        .as_i64()
+        .expect("an id");
+    let codes = codes_of(&admin, set);
+    let poll = code_poll(&admin, "Vote puis effacement", set);
+    let voter = new_voter();
+    let voted = Call::post(format!("/v1/widgets/{poll}/ballots"))
+        .from_city()
+        .header("Parvis-Voter", &voter)
+        .json(&json!({ "choices": ["a"], "code": codes[0] }))
+        .send();
+    assert_eq!(voted.status, 201, "{}", voted.text);
+    let erased = Call::request("DELETE", format!("/v1/widgets/{poll}/voter-data"))
+        .from_city()
+        .header("Parvis-Voter", &voter)
+        .send();
+    assert_eq!(erased.status, 200, "{}", erased.text);
+    assert_eq!(erased.json["detached_ballots"], 1, "{}", erased.text);
+    let view = Call::get(format!("/v1/widgets/{poll}")).send();
+    assert_eq!(
+        view.json["total_ballots"], 1,
+        "the binding vote still counts"
+    );
+    vote(&poll, Some(&codes[0])).assert_problem(409, "code_already_used");
 }

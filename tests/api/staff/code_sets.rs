@@ -49,8 +49,8 @@ fn an_admin_makes_a_set_and_downloads_its_codes() {
     assert_eq!(lines[0], "number;code");
     let (number, code) = lines[1].split_once(';').expect("two cells");
     assert_eq!(number, "1");
-    assert_eq!(code.len(), 14);
-    assert!(code.chars().enumerate().all(|(i, c)| if i == 4 || i == 9 {
+    assert_eq!(code.len(), 19);
+    assert!(code.chars().enumerate().all(|(i, c)| if i % 5 == 4 {
         c == '-'
     } else {
         c.is_ascii_digit() || c.is_ascii_uppercase()
@@ -141,7 +141,7 @@ fn bad_sets_and_codes_are_refused_clearly() {
             .send()
     };
     // Not a code of this set: a field error, nothing revoked.
-    revoke("ABCD-EFGH-JKMN").assert_problem(422, "validation_failed");
+    revoke("ABCD-EFGH-JKMN-PQRS").assert_problem(422, "validation_failed");
     let codes = codes_of(&admin, id);
     assert_eq!(revoke(&codes[2]).status, 204);
     assert_eq!(
@@ -158,4 +158,38 @@ fn bad_sets_and_codes_are_refused_clearly() {
         .find(|s| s["id"] == id)
         .cloned();
     assert_eq!(set.expect("the set")["revoked"], 1);
+}
+
+#[test]
+fn another_citys_set_is_out_of_reach() {
+    let other = sign_in("admin@autre-ville.example");
+    let theirs = make_set(&other, "Autre ville", 3)["id"]
+        .as_i64()
+        .expect("an id");
+    let code = codes_of(&other, theirs).remove(0);
+    let admin = sign_in("admin@test.example");
+    download(&admin, theirs, "").assert_problem(404, "not_found");
+    Call::post(format!("/v1/staff/code-sets/{theirs}/revocations"))
+        .staff(&admin)
+        .json(&json!({ "code": code }))
+        .send()
+        .assert_problem(404, "not_found");
+    let listed = Call::get("/v1/staff/code-sets").staff(&admin).send();
+    assert!(
+        !listed
+            .json
+            .as_array()
+            .expect("a list")
+            .iter()
+            .any(|s| s["id"] == theirs)
+    );
+    let attached = Call::post("/v1/staff/widgets")
+        .staff(&admin)
+        .json(&json!({
+            "kind": "poll", "title": "Jeu d'une autre ville", "participation": "code",
+            "code_set_id": theirs, "options": [{"label": "a"}, {"label": "b"}]
+        }))
+        .send();
+    attached.assert_problem(422, "validation_failed");
+    assert_eq!(attached.json["errors"][0]["field"], "code_set_id");
 }

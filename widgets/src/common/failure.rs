@@ -15,6 +15,7 @@ pub fn failure_message(text: &Texts, failure: &ApiFailure) -> &'static str {
         Some(ProblemCode::OriginNotAllowed) => text.origin_refused,
         Some(ProblemCode::WidgetNotOpen) => text.closed,
         Some(ProblemCode::VerificationRequired) => text.verification_required,
+        Some(ProblemCode::EmbedTicketExpired) => text.embed_ticket_expired,
         _ => text.send_failed,
     }
 }

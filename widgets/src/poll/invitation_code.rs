@@ -35,6 +35,7 @@ pub fn code_problem(text: &Texts, code: Option<ProblemCode>) -> Option<&'static 
         ProblemCode::InvalidCode => Some(text.code_invalid),
         ProblemCode::CodeRevoked => Some(text.code_revoked),
         ProblemCode::CodeAlreadyUsed => Some(text.code_used),
+        ProblemCode::TooManyWrongCodes => Some(text.code_too_many),
         _ => None,
     }
 }
@@ -72,7 +73,7 @@ pub fn CodeField(
             <label for="invitation-code">{text.invitation_code}</label>
             <p class="hint" id="code-hint">{text.code_hint}</p>
             <input type="text" id="invitation-code" name="code" autocomplete="off"
-                autocapitalize="characters" spellcheck="false" maxlength="20"
+                autocapitalize="characters" spellcheck="false" maxlength="32"
                 aria-describedby=described_by
                 aria-invalid=move || error.get().is_some().to_string()
                 prop:value=move || value.get()
