@@ -336,6 +336,7 @@ async fn dispatch(handler: Handler, ctx: &mut Ctx) -> Result<Reply, ApiError> {
         CreateCodeSet => code_sets::create(ctx).await,
         DownloadCodes => code_sets::download(ctx).await,
         RevokeCode => code_sets::revoke(ctx).await,
+        CityAudit => audit::city_list(ctx).await,
         // Answered by `pages::serve`.
         ConsultationPage | FramePage | OEmbed => Err(ApiError::NotFound("no such route")),
     }

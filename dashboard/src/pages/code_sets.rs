@@ -6,6 +6,7 @@
 use crate::api::{self, Failure, Method};
 use crate::app::use_ui;
 use crate::i18n::{code_set_figures, message_for};
+use crate::pages::audit::CityAuditLog;
 use crate::pages::revoke_code::RevokeForm;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -43,20 +44,22 @@ pub fn CodeSets() -> impl IntoView {
     // Keyed by set: a set's revocation form keeps its status while the
     // list is read again.
     let each = move || sets.get().and_then(Result::ok).unwrap_or_default();
+    let version = RwSignal::new(0u32);
     view! {
         <h1>{move || ui.text().code_sets}</h1>
         <div class="card">
             <p>{move || ui.text().codes_what}</p>
             <p>{move || ui.text().codes_stored}</p>
         </div>
-        <CodeSetForm on_created=Callback::new(move |()| sets.refetch()) />
+        <CodeSetForm on_created=Callback::new(move |()| changed(sets, version)) />
         <section class="card" aria-labelledby="code-sets-title">
             <h2 id="code-sets-title">{move || ui.text().code_sets_list}</h2>
             {state}
             <ul class="code-sets">
-                <For each key=|set| set.id children=move |set| view! { <CodeSetItem set sets /> } />
+                <For each key=|set| set.id children=move |set| view! { <CodeSetItem set sets version /> } />
             </ul>
         </section>
+        <CityAuditLog version />
     }
 }
 
@@ -189,6 +192,12 @@ fn TextField(
     }
 }
 
+/// After a set is made or a code revoked: the sets and the log read again.
+fn changed(sets: Sets, version: RwSignal<u32>) {
+    sets.refetch();
+    version.update(|v| *v += 1);
+}
+
 /// One set: its figures, its codes to download, and its revocation form.
 #[component]
 fn CodeSetItem(
@@ -196,6 +205,8 @@ fn CodeSetItem(
     set: CodeSet,
     /// The city's sets, read again once a code is revoked.
     sets: Sets,
+    /// Bumped once a code is revoked, for the log.
+    version: RwSignal<u32>,
 ) -> impl IntoView {
     let ui = use_ui();
     let id = set.id;
@@ -218,7 +229,7 @@ fn CodeSetItem(
                 <a href=format!("{codes}?separator=semicolon") download>{move || ui.text().csv_semicolon}</a>
                 <a href=format!("{codes}?separator=comma") download>{move || ui.text().csv_comma}</a>
             </p>
-            <RevokeForm set=id on_revoked=Callback::new(move |()| sets.refetch()) />
+            <RevokeForm set=id on_revoked=Callback::new(move |()| changed(sets, version)) />
         </li>
     }
 }

@@ -108,6 +108,18 @@ struct EntryRow {
     detail: String,
 }
 
+impl From<EntryRow> for AuditEntry {
+    fn from(row: EntryRow) -> AuditEntry {
+        AuditEntry {
+            at: format_rfc3339(row.at),
+            staff_name: row.staff_name,
+            staff_role: row.staff_role,
+            action: row.action,
+            detail: row.detail,
+        }
+    }
+}
+
 /// A widget's entries, oldest first (the widget must be the staff's city's).
 pub async fn entries(ctx: &Ctx, city_id: i64, widget: &str) -> Result<Vec<AuditEntry>, ApiError> {
     let rows: Vec<EntryRow> = all(query(
@@ -117,16 +129,26 @@ pub async fn entries(ctx: &Ctx, city_id: i64, widget: &str) -> Result<Vec<AuditE
         &[Arg::Text(widget), Arg::Int(city_id)],
     )?)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| AuditEntry {
-            at: format_rfc3339(row.at),
-            staff_name: row.staff_name,
-            staff_role: row.staff_role,
-            action: row.action,
-            detail: row.detail,
-        })
-        .collect())
+    Ok(rows.into_iter().map(AuditEntry::from).collect())
+}
+
+/// How many city-wide entries `GET /v1/staff/audit` gives, newest first.
+const CITY_ENTRIES: i64 = 200;
+
+/// `GET /v1/staff/audit` (admins): the city-wide entries, those about no
+/// one widget (invitation code sets), newest first.
+pub async fn city_list(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    let staff = require(ctx).await?;
+    staff.require_admin()?;
+    let rows: Vec<EntryRow> = all(query(
+        &ctx.db,
+        "SELECT at, staff_name, staff_role, action, detail FROM audit_log \
+         WHERE widget_id IS NULL AND city_id = ?1 ORDER BY id DESC LIMIT ?2",
+        &[Arg::Int(staff.city_id), Arg::Int(CITY_ENTRIES)],
+    )?)
+    .await?;
+    let entries: Vec<AuditEntry> = rows.into_iter().map(AuditEntry::from).collect();
+    Reply::json(200, &entries)
 }
 
 /// `GET /v1/staff/widgets/{id}/audit`.

@@ -193,3 +193,35 @@ fn another_citys_set_is_out_of_reach() {
     attached.assert_problem(422, "validation_failed");
     assert_eq!(attached.json["errors"][0]["field"], "code_set_id");
 }
+
+#[test]
+fn code_set_actions_are_in_the_city_audit_log() {
+    let admin = sign_in("admin@test.example");
+    let name = format!("Journal {}", parvis_tests::unique_suffix());
+    let id = make_set(&admin, &name, 2)["id"].as_i64().expect("an id");
+    let codes = codes_of(&admin, id);
+    let revoked = Call::post(format!("/v1/staff/code-sets/{id}/revocations"))
+        .staff(&admin)
+        .json(&json!({ "code": codes[1] }))
+        .send();
+    assert_eq!(revoked.status, 204);
+    let log = Call::get("/v1/staff/audit").staff(&admin).send();
+    assert_eq!(log.status, 200, "{}", log.text);
+    let ours: Vec<&str> = log
+        .json
+        .as_array()
+        .expect("entries")
+        .iter()
+        .filter(|e| e["detail"].as_str().unwrap_or_default().starts_with(&name))
+        .filter_map(|e| e["action"].as_str())
+        .collect();
+    assert_eq!(
+        ours,
+        ["code_revoked", "codes_downloaded", "codes_created"],
+        "newest first"
+    );
+    Call::get("/v1/staff/audit")
+        .staff(&sign_in("moderator@test.example"))
+        .send()
+        .assert_problem(403, "forbidden");
+}
