@@ -11,7 +11,8 @@ pub enum Separator {
 }
 
 impl Separator {
-    fn char(self) -> char {
+    /// The separator's character.
+    pub fn char(self) -> char {
         match self {
             Separator::Comma => ',',
             Separator::Semicolon => ';',

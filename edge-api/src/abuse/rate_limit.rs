@@ -93,14 +93,19 @@ impl CapSlot {
         if self.refused.is_some() {
             return Ok(());
         }
-        run(query(
-            &ctx.db,
-            "UPDATE rate_windows SET hits = hits - 1 WHERE bucket = ?1 AND hits > 0",
-            &[Arg::Text(&self.bucket)],
-        )?)
-        .await?;
-        Ok(())
+        uncount(ctx, &self.bucket).await
     }
+}
+
+/// Takes one write back out of `bucket`'s window.
+pub(crate) async fn uncount(ctx: &Ctx, bucket: &str) -> Result<(), ApiError> {
+    run(query(
+        &ctx.db,
+        "UPDATE rate_windows SET hits = hits - 1 WHERE bucket = ?1 AND hits > 0",
+        &[Arg::Text(bucket)],
+    )?)
+    .await?;
+    Ok(())
 }
 
 /// Counts this write in its per-minute windows, and refuses it with 429

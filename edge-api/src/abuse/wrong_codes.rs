@@ -7,10 +7,9 @@
 //! would let an attacker with many networks shut genuine residents out.
 //! The numbers are in `parvis_model::participation`.
 
-use crate::abuse::rate_limit::count;
+use crate::abuse::rate_limit::{count, uncount};
 use crate::context::Ctx;
 use crate::crypto::keyed_hash;
-use crate::db::{Arg, query, run};
 use crate::error::ApiError;
 use parvis_model::participation::FAILED_CODES_PER_HOUR;
 use serde::Deserialize;
@@ -57,12 +56,6 @@ pub async fn count_try(ctx: &Ctx, set_id: i64) -> Result<Try, ApiError> {
 impl Try {
     /// The code was genuine: its try does not count against the network.
     pub async fn give_back(self, ctx: &Ctx) -> Result<(), ApiError> {
-        run(query(
-            &ctx.db,
-            "UPDATE rate_windows SET hits = hits - 1 WHERE bucket = ?1 AND hits > 0",
-            &[Arg::Text(&self.bucket)],
-        )?)
-        .await?;
-        Ok(())
+        uncount(ctx, &self.bucket).await
     }
 }

@@ -9,9 +9,10 @@ use crate::error::ApiError;
 use crate::public::invitation_codes::{derive, is_genuine};
 use crate::reply::Reply;
 use crate::staff::audit;
+use crate::staff::exports::separator;
 use crate::staff::session::require;
 use parvis_model::audit::AuditAction;
-use parvis_model::csv::{Separator, start};
+use parvis_model::csv::start;
 use parvis_model::participation::{
     CodeSet, InvitationCode, MAX_CODES_PER_SET, NewCodeSet, Revocation,
 };
@@ -131,21 +132,10 @@ pub async fn create(ctx: &mut Ctx) -> Result<Reply, ApiError> {
 pub async fn download(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     let staff = require(ctx).await?;
     staff.require_admin()?;
-    let separator = match ctx.query("separator").as_deref() {
-        None | Some("comma") => Separator::Comma,
-        Some("semicolon") => Separator::Semicolon,
-        Some(_) => {
-            return Err(ApiError::InvalidQuery(
-                "separator must be comma or semicolon".to_owned(),
-            ));
-        }
-    };
+    let separator = separator(ctx)?;
     let set = load(ctx, staff.city_id, ctx.id_param("set")?).await?;
     let mut csv = start(separator, &["number", "code"]);
-    let between = match separator {
-        Separator::Comma => ',',
-        Separator::Semicolon => ';',
-    };
+    let between = separator.char();
     csv.reserve(set.size as usize * 24);
     for index in 0..set.size {
         // Numbers from 1 on the letters; codes are digits and capitals only.

@@ -18,16 +18,19 @@ use parvis_model::time::format_rfc3339;
 use parvis_model::wire::WireName;
 use serde::{Deserialize, Serialize};
 
+/// The CSV separator asked for (`?separator=comma|semicolon`, comma by default).
+pub fn separator(ctx: &Ctx) -> Result<Separator, ApiError> {
+    match ctx.query("separator").as_deref() {
+        None | Some("comma") => Ok(Separator::Comma),
+        Some("semicolon") => Ok(Separator::Semicolon),
+        Some(_) => Err(ApiError::InvalidQuery(
+            "separator must be comma or semicolon".to_owned(),
+        )),
+    }
+}
+
 fn format(ctx: &Ctx) -> Result<Format, ApiError> {
-    let separator = match ctx.query("separator").as_deref() {
-        None | Some("comma") => Separator::Comma,
-        Some("semicolon") => Separator::Semicolon,
-        Some(_) => {
-            return Err(ApiError::InvalidQuery(
-                "separator must be comma or semicolon".to_owned(),
-            ));
-        }
-    };
+    let separator = separator(ctx)?;
     match ctx.query("format").as_deref() {
         None | Some("csv") => Ok(Format::Csv(separator)),
         Some("json") => Ok(Format::Json),
