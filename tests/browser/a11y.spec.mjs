@@ -1,16 +1,8 @@
 // axe-core (wcag2a, wcag2aa, wcag21aa) on every widget state, in French and English.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { expectNoWidgetViolations as expectNoViolations } from "./pages/axe.mjs";
 import { CommentThread, IdeaBox, PollWidget, testPage } from "./pages/widgets.mjs";
-
-async function expectNoViolations(page, label) {
-  const results = await new AxeBuilder({ page })
-    .include("[data-parvis-widget]")
-    .withTags(["wcag2a", "wcag2aa", "wcag21aa"])
-    .analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, label).toEqual([]);
-}
 
 for (const lang of ["fr", "en"]) {
   for (const theme of ["light", "dark"]) {

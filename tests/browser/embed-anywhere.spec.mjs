@@ -2,8 +2,8 @@
 // (/embed/ID) on an allowed site, refused elsewhere, working inside
 // sandbox="allow-scripts" as WordPress frames discovered embeds; the
 // widget's own language; the loader's one line for a site not yet allowed.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { expectNoViolations } from "./pages/axe.mjs";
 import { apiUrl, createWidget } from "./pages/staff-api.mjs";
 import { PollWidget, testPage } from "./pages/widgets.mjs";
 
@@ -12,12 +12,6 @@ const cityUrl = process.env.PARVIS_CITY_URL ?? "http://127.0.0.1:8080";
 /** The framing test page (tests/browser/site/frame.html). */
 function framePage(id, options = {}, origin = cityUrl) {
   return `${origin}/test-pages/frame.html?${new URLSearchParams({ w: id, ...options })}`;
-}
-
-async function expectNoViolations(page, label) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, label).toEqual([]);
 }
 
 function newPoll(request, title, extra = {}) {

@@ -1,19 +1,10 @@
 // A poll by invitation code, as a resident meets it: the rule and what is
 // kept said before acting, the code field, each refusal where it belongs,
 // and axe in every state, in French and English.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { expectNoWidgetViolations as expectNoViolations } from "./pages/axe.mjs";
 import { createCodeSet, createWidget } from "./pages/staff-api.mjs";
 import { PollWidget, testPage } from "./pages/widgets.mjs";
-
-async function expectNoViolations(page, label) {
-  const results = await new AxeBuilder({ page })
-    .include("[data-parvis-widget]")
-    .withTags(["wcag2a", "wcag2aa", "wcag21aa"])
-    .analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, label).toEqual([]);
-}
 
 const words = {
   fr: {
