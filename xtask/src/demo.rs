@@ -1,10 +1,8 @@
 //! `cargo xtask demo`: everything built, migrated, seeded and served.
 
-use crate::process::http_status;
+use crate::process::{Interrupt, http_status};
 use crate::wrangler::{self, State};
 use crate::{Result, build, paths, static_server, tools};
-use std::sync::mpsc::{self, RecvTimeoutError};
-use std::time::Duration;
 
 /// The API's port, which the demo page's snippet is served with.
 const API_PORT: u16 = 8787;
@@ -26,10 +24,7 @@ pub fn run() -> Result {
     wrangler::migrate(&State::Default)?;
     wrangler::seed(&State::Default)?;
 
-    let (stop_tx, stop_rx) = mpsc::channel();
-    ctrlc::set_handler(move || {
-        let _ = stop_tx.send(());
-    })?;
+    let interrupt = Interrupt::catch()?;
     let mut api = wrangler::start_dev(&State::Default, API_PORT, &[])?;
     static_server::serve(
         vec![("/", paths::root().join("examples").join("demo-city"))],
@@ -42,15 +37,8 @@ pub fn run() -> Result {
     println!("  Demo city page:              http://127.0.0.1:{CITY_PORT}/");
     println!();
     println!("Press Ctrl-C to stop both.");
-    loop {
-        match stop_rx.recv_timeout(Duration::from_secs(1)) {
-            Err(RecvTimeoutError::Timeout) if api.has_exited() => {
-                return Err("wrangler dev stopped unexpectedly".into());
-            }
-            Err(RecvTimeoutError::Timeout) => {}
-            Ok(()) | Err(RecvTimeoutError::Disconnected) => break,
-        }
-    }
-    println!("Stopping…");
-    Ok(())
+    interrupt.wait(|| {
+        api.has_exited()
+            .then_some("wrangler dev stopped unexpectedly")
+    })
 }

@@ -12,12 +12,11 @@
 //! test endpoint that spoils the next ID token on demand
 //! ([`OidcProvider::spoil_next_id_token`]).
 
-use crate::process::{Service, start_on_free_port, wait_for_http};
+use crate::process::{Interrupt, Service, start_on_free_port, wait_for_http};
 use crate::wrangler::random_hex;
 use crate::{Result, paths};
 use std::path::PathBuf;
 use std::process::Command;
-use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
 /// Where the Worker's callback is when it runs as `cargo xtask demo` does.
@@ -131,10 +130,7 @@ fn script() -> PathBuf {
 /// by hand, until Ctrl-C.
 pub fn run(redirect_uri: Option<&str>) -> Result {
     let redirect_uri = redirect_uri.unwrap_or(DEFAULT_REDIRECT_URI);
-    let (stop_tx, stop_rx) = mpsc::channel();
-    ctrlc::set_handler(move || {
-        let _ = stop_tx.send(());
-    })?;
+    let interrupt = Interrupt::catch()?;
     let mut provider = OidcProvider::start(redirect_uri)?;
 
     println!();
@@ -153,15 +149,9 @@ pub fn run(redirect_uri: Option<&str>) -> Result {
     );
     println!();
     println!("Press Ctrl-C to stop it.");
-    loop {
-        match stop_rx.recv_timeout(Duration::from_secs(1)) {
-            Err(RecvTimeoutError::Timeout) if provider.has_stopped() => {
-                return Err("the OpenID provider stopped unexpectedly".into());
-            }
-            Err(RecvTimeoutError::Timeout) => {}
-            Ok(()) | Err(RecvTimeoutError::Disconnected) => break,
-        }
-    }
-    println!("Stopping…");
-    Ok(())
+    interrupt.wait(|| {
+        provider
+            .has_stopped()
+            .then_some("the OpenID provider stopped unexpectedly")
+    })
 }

@@ -175,3 +175,31 @@ pub fn start_on_free_port(start: impl Fn(u16) -> Result<Service>) -> Result<(Ser
     }
     Err(last_error.unwrap_or_else(|| "no port could be used".into()))
 }
+
+/// Ctrl-C or SIGTERM, caught from the moment it is made (so services started
+/// after it are stopped by their drops, not left running).
+pub struct Interrupt(std::sync::mpsc::Receiver<()>);
+
+impl Interrupt {
+    /// Catches the interrupt; once per process.
+    pub fn catch() -> Result<Interrupt> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        ctrlc::set_handler(move || {
+            let _ = tx.send(());
+        })?;
+        Ok(Interrupt(rx))
+    }
+
+    /// Waits for the interrupt, checking every second that what serves is
+    /// still up: `stopped` answers why it is not, which fails the wait.
+    pub fn wait(self, mut stopped: impl FnMut() -> Option<&'static str>) -> Result {
+        use std::sync::mpsc::RecvTimeoutError;
+        while let Err(RecvTimeoutError::Timeout) = self.0.recv_timeout(Duration::from_secs(1)) {
+            if let Some(why) = stopped() {
+                return Err(why.into());
+            }
+        }
+        println!("Stopping…");
+        Ok(())
+    }
+}

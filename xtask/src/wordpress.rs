@@ -10,12 +10,11 @@
 //! which resizes the iframe. The one thing added is a must-use plugin
 //! (see [`LOOPBACK_PLUGIN`]) that lets it fetch from Parvis on loopback.
 
-use crate::process::{Service, exec, output, start_on_free_port, wait_for_http};
+use crate::process::{Interrupt, Service, exec, output, start_on_free_port, wait_for_http};
 use crate::wrangler::random_hex;
 use crate::{Result, paths};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 /// Debian's packages. `wordpress` already depends on Apache, mod_php and
@@ -173,10 +172,7 @@ impl Drop for WordPress {
 /// consultation links into by hand, until Ctrl-C.
 pub fn run(parvis_origin: Option<&str>) -> Result {
     let parvis_origin = parvis_origin.unwrap_or("http://127.0.0.1:8787");
-    let (stop_tx, stop_rx) = mpsc::channel();
-    ctrlc::set_handler(move || {
-        let _ = stop_tx.send(());
-    })?;
+    let interrupt = Interrupt::catch()?;
     let mut site = WordPress::start(parvis_origin)?;
 
     println!();
@@ -188,17 +184,10 @@ pub fn run(parvis_origin: Option<&str>) -> Result {
     println!("  Logs:       {}", site.state.display());
     println!();
     println!("Press Ctrl-C to stop it.");
-    loop {
-        match stop_rx.recv_timeout(Duration::from_secs(1)) {
-            Err(RecvTimeoutError::Timeout) if site.has_stopped() => {
-                return Err("Apache or MariaDB stopped unexpectedly".into());
-            }
-            Err(RecvTimeoutError::Timeout) => {}
-            Ok(()) | Err(RecvTimeoutError::Disconnected) => break,
-        }
-    }
-    println!("Stopping…");
-    Ok(())
+    interrupt.wait(|| {
+        site.has_stopped()
+            .then_some("Apache or MariaDB stopped unexpectedly")
+    })
 }
 
 /// The host and port of an `http(s)://host[:port]` origin, checked to be
