@@ -288,17 +288,23 @@ fn wordpress_post(state: &State, api_url: &str) -> Result<(WordPress, String)> {
         ),
         false,
     )?;
-    let post = site.publish_post(
-        "Réaménagement de la place du Marché",
-        &format!("{api_url}/c/demo-poll"),
-    )?;
     // Its author's first look, before any resident's: WordPress resolves the
-    // embed then, with the API still quiet.
-    let page = site.view(&post)?;
-    if !page.contains("wp-embedded-content") {
-        return Err(format!("WordPress did not embed the consultation link in {post}").into());
+    // embed then, and caches a failure. In about one full run in five its
+    // first view came out without the embed although Parvis answered the
+    // page at once (WordPress then never asked for the oEmbed answer; the
+    // cause is not found): the author publishes again, at most three times,
+    // and each miss is printed.
+    for attempt in 1..=3 {
+        let post = site.publish_post(
+            "Réaménagement de la place du Marché",
+            &format!("{api_url}/c/demo-poll"),
+        )?;
+        if site.view(&post)?.contains("wp-embedded-content") {
+            return Ok((site, post));
+        }
+        println!("WordPress did not embed the link in {post} (attempt {attempt} of 3)");
     }
-    Ok((site, post))
+    Err("WordPress did not embed the consultation link in three posts".into())
 }
 
 /// The database itself refuses to edit or delete audit entries, whatever
