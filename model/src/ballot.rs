@@ -13,6 +13,10 @@ pub struct BallotRequest {
     /// typed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// Polls with `verified` participation: the grant the sign-in window
+    /// gave (`crate::verification::Grant`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification: Option<String>,
 }
 
 /// How many options one ballot may choose.

@@ -8,16 +8,19 @@
 
 pub mod audit;
 pub mod ballot;
+pub mod base64url;
 pub mod comments;
 pub mod csv;
 pub mod display_name;
 pub mod embed;
 pub mod fields;
 pub mod ideas;
+pub mod identity_provider;
 pub mod integrity;
 pub mod lang;
 pub mod limits;
 pub mod network;
+pub mod oidc;
 pub mod origin;
 pub mod paging;
 pub mod participation;
@@ -30,6 +33,7 @@ pub mod staff;
 pub mod tally;
 pub mod text;
 pub mod time;
+pub mod verification;
 pub mod voter;
 pub mod voter_data;
 pub mod widget;
