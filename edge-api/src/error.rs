@@ -49,6 +49,15 @@ pub enum ApiError {
     VerificationRequired,
     /// 403 `embed_ticket_expired`: the framed page's ticket no longer holds.
     EmbedTicketExpired,
+    /// 403 `verification_invalid`: the ballot's grant is not valid (any more).
+    VerificationInvalid,
+    /// 409 `identity_already_voted`: this verified person voted in this poll.
+    IdentityAlreadyVoted,
+    /// 409 `no_identity_provider`: the city's provider or its secret is missing.
+    NoIdentityProvider,
+    /// 502 `identity_provider_unavailable`: the provider did not answer as
+    /// expected; the cause is logged, never sent.
+    IdentityProviderUnavailable(String),
     /// 429 `too_many_wrong_codes`: this network guessed too much; seconds to wait.
     TooManyWrongCodes(u32),
     /// 403 `origin_not_allowed`, said to the page itself (which may read
@@ -151,6 +160,28 @@ impl ApiError {
                 ProblemCode::VerificationRequired,
                 "this poll counts verified residents only: verify your identity first".to_owned(),
             ),
+            VerificationInvalid => (
+                ProblemCode::VerificationInvalid,
+                "your identity check is no longer valid (it lasts 30 minutes, in this page only): \
+                 verify again"
+                    .to_owned(),
+            ),
+            IdentityAlreadyVoted => (
+                ProblemCode::IdentityAlreadyVoted,
+                "this person has already voted in this poll, from another device or browser"
+                    .to_owned(),
+            ),
+            NoIdentityProvider => (
+                ProblemCode::NoIdentityProvider,
+                "the city has not finished setting up its identity provider: verified votes \
+                 cannot be cast yet"
+                    .to_owned(),
+            ),
+            IdentityProviderUnavailable(_) => (
+                ProblemCode::IdentityProviderUnavailable,
+                "the city's identity provider is not answering as expected: try again later"
+                    .to_owned(),
+            ),
             EmbedTicketExpired => (
                 ProblemCode::EmbedTicketExpired,
                 "this framed page's ticket is no longer valid (open for hours, or a new network): \
@@ -217,8 +248,12 @@ impl ApiError {
 
     /// The `application/problem+json` answer for this error.
     pub fn into_reply(self) -> Reply {
-        if let ApiError::Internal(cause) = &self {
-            worker::console_error!("internal error: {cause}");
+        match &self {
+            ApiError::Internal(cause) => worker::console_error!("internal error: {cause}"),
+            ApiError::IdentityProviderUnavailable(cause) => {
+                worker::console_warn!("identity provider unavailable: {cause}")
+            }
+            _ => {}
         }
         let (code, detail) = self.code_and_detail();
         let mut problem = Problem::new(code, detail);

@@ -15,6 +15,7 @@ mod cors;
 mod crypto;
 mod db;
 mod error;
+mod oidc;
 mod openapi;
 mod pages;
 mod public;

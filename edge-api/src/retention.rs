@@ -22,8 +22,10 @@ const DUE: &str = "SELECT w.id FROM widgets w JOIN cities c ON c.id = w.city_id 
 
 /// What erasing does, for the widgets in the JSON array `?1`, at `?2`.
 /// A hash is replaced by a value no token or network can give, unique per
-/// row so the tables' keys hold; nothing is deleted, so no count moves.
-const ERASE: [&str; 7] = [
+/// row so the tables' keys hold; nothing counted is deleted, so no count
+/// moves. Verified persons' keyed hashes (`verified_uses`, counted nowhere)
+/// are deleted: the consultation is closed, nobody votes again.
+const ERASE: [&str; 8] = [
     "UPDATE ballots SET voter_hash = 'retained:' || id, network_hash = NULL \
      WHERE widget_id IN (SELECT value FROM json_each(?1))",
     "UPDATE ideas SET title = '', description = '', display_name = NULL, \
@@ -39,6 +41,7 @@ const ERASE: [&str; 7] = [
     "UPDATE comment_reports SET details = NULL, network_hash = NULL, \
        voter_hash = 'retained:' || rowid \
      WHERE comment_id IN (SELECT id FROM comments WHERE widget_id IN (SELECT value FROM json_each(?1)))",
+    "DELETE FROM verified_uses WHERE widget_id IN (SELECT value FROM json_each(?1))",
     "UPDATE widgets SET purged_at = ?2 WHERE id IN (SELECT value FROM json_each(?1))",
 ];
 

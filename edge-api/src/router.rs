@@ -338,6 +338,12 @@ async fn dispatch(handler: Handler, ctx: &mut Ctx) -> Result<Reply, ApiError> {
         RevokeCode => code_sets::revoke(ctx).await,
         CityAudit => audit::city_list(ctx).await,
         // Answered by `pages::serve`.
-        ConsultationPage | FramePage | OEmbed => Err(ApiError::NotFound("no such route")),
+        StartVerification => public::verification::start(ctx).await,
+        ReadIdentityProvider => staff::identity_provider::read(ctx).await,
+        UpdateIdentityProvider => staff::identity_provider::update(ctx).await,
+        RemoveIdentityProvider => staff::identity_provider::remove(ctx).await,
+        ConsultationPage | FramePage | OEmbed | SignInCallback => {
+            Err(ApiError::NotFound("no such route"))
+        }
     }
 }

@@ -59,6 +59,11 @@ pub enum Handler {
     ConsultationPage,
     FramePage,
     OEmbed,
+    SignInCallback,
+    StartVerification,
+    ReadIdentityProvider,
+    UpdateIdentityProvider,
+    RemoveIdentityProvider,
 }
 
 impl Handler {
@@ -154,11 +159,14 @@ pub const ROUTES: &[Route] = &[
     route(Get, "/c/{id}", ConsultationPage),
     route(Get, "/embed/{id}", FramePage),
     route(Get, "/oembed", OEmbed),
+    // The identity provider sends the sign-in window back here.
+    route(Get, "/oidc/callback", SignInCallback),
     // Residents.
     route(Get, "/v1/widgets/{id}", ReadWidget),
     route(Get, "/v1/widgets/{id}/fragment", WidgetFragment),
     route(Get, "/v1/widgets/{id}/challenge", IssueChallenge),
     route(Post, "/v1/widgets/{id}/ballots", CastBallot),
+    route(Post, "/v1/widgets/{id}/verification", StartVerification),
     route(Get, "/v1/widgets/{id}/ideas", ListIdeas),
     route(Post, "/v1/widgets/{id}/ideas", SubmitIdea),
     route(Put, "/v1/widgets/{id}/ideas/{idea}/support", SupportIdea),
@@ -225,6 +233,9 @@ pub const ROUTES: &[Route] = &[
     route(Get, "/v1/staff/code-sets/{set}/codes", DownloadCodes),
     route(Post, "/v1/staff/code-sets/{set}/revocations", RevokeCode),
     route(Get, "/v1/staff/audit", CityAudit),
+    route(Get, "/v1/staff/identity-provider", ReadIdentityProvider),
+    route(Put, "/v1/staff/identity-provider", UpdateIdentityProvider),
+    route(Delete, "/v1/staff/identity-provider", RemoveIdentityProvider),
     route(Get, "/v1/staff/moderation", ModerationQueue),
     route(Post, "/v1/staff/moderation/decisions", Decide),
     route(Post, "/v1/staff/moderation/undo", UndoDecision),

@@ -30,6 +30,8 @@ pub enum AuditAction {
     CodesDownloaded,
     /// Revoked an invitation code.
     CodeRevoked,
+    /// Set, changed or removed the city's identity provider.
+    IdentityProviderChanged,
 }
 
 /// One entry, as `GET /v1/staff/widgets/{id}/audit` and exports give it.

@@ -25,6 +25,9 @@ pub enum FieldErrorCode {
     Locked,
     /// The value is reserved (a resident's name that poses as the city).
     Reserved,
+    /// Nothing answers at this address as expected (an identity provider's
+    /// issuer whose discovery document is missing or names another issuer).
+    Unreachable,
 }
 
 /// One field's problem.
@@ -73,6 +76,11 @@ impl FieldError {
             FieldErrorCode::Duplicate => format!("{} repeats another value", self.field),
             FieldErrorCode::Locked => format!("{} cannot be changed now", self.field),
             FieldErrorCode::Reserved => format!("{} is reserved", self.field),
+            FieldErrorCode::Unreachable => format!(
+                "{}: no OpenID provider answers as this issuer (its discovery document is \
+                 missing or names another issuer)",
+                self.field
+            ),
         }
     }
 }

@@ -64,6 +64,9 @@ problem_codes! {
     EmbedTicketExpired = ("embed_ticket_expired", 403, "Embed ticket expired"),
     /// This poll counts one ballot per verified person: verify first.
     VerificationRequired = ("verification_required", 403, "Verified identity required"),
+    /// The ballot's verification grant is not this deployment's for this
+    /// voter and city, or it has ended: verify again.
+    VerificationInvalid = ("verification_invalid", 403, "Verification no longer valid"),
     /// The staff member's role does not allow this.
     Forbidden = ("forbidden", 403, "Forbidden"),
     /// The account still has its temporary password: change it first.
@@ -74,6 +77,11 @@ problem_codes! {
     MethodNotAllowed = ("method_not_allowed", 405, "Method not allowed"),
     /// This voter has already voted in this poll.
     AlreadyVoted = ("already_voted", 409, "Already voted"),
+    /// This verified person has already voted in this poll (from another
+    /// device or browser).
+    IdentityAlreadyVoted = ("identity_already_voted", 409, "This person already voted"),
+    /// The city has no identity provider ready (settings or secret missing).
+    NoIdentityProvider = ("no_identity_provider", 409, "No identity provider"),
     /// The widget does not accept participation now (scheduled or closed).
     WidgetNotOpen = ("widget_not_open", 409, "Widget not open"),
     /// The route does not apply to this kind of widget.
@@ -106,6 +114,9 @@ problem_codes! {
     ParticipationCapReached = ("participation_cap_reached", 429, "Daily participation cap reached"),
     /// Something failed on our side; details are in the server log only.
     Internal = ("internal", 500, "Internal error"),
+    /// The city's identity provider did not answer as expected (down,
+    /// or its documents changed): not the resident's fault, try later.
+    IdentityProviderUnavailable = ("identity_provider_unavailable", 502, "Identity provider unavailable"),
 }
 
 /// An RFC 9457 problem details body, sent as `application/problem+json`.
@@ -159,11 +170,15 @@ mod tests {
     }
 
     #[test]
-    fn only_internal_is_a_server_error() {
+    fn only_our_faults_and_the_providers_are_server_errors() {
         for &code in ProblemCode::ALL {
             let status = code.status();
             assert!((400..600).contains(&status));
-            assert_eq!(status >= 500, code == ProblemCode::Internal, "{code:?}");
+            let server_side = matches!(
+                code,
+                ProblemCode::Internal | ProblemCode::IdentityProviderUnavailable
+            );
+            assert_eq!(status >= 500, server_side, "{code:?}");
         }
     }
 }

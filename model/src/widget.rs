@@ -134,6 +134,10 @@ pub struct WidgetView {
     /// identity), said to residents before they act.
     #[serde(default)]
     pub participation: crate::participation::ParticipationLevel,
+    /// Polls with `verified` participation: the name of the city's identity
+    /// provider, for the sign-in button ("FranceConnect"); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity_provider: Option<String>,
     /// The language the widget speaks unless the page's placeholder asks
     /// for another (`data-lang`): its own, set by staff, else the city's.
     #[serde(default)]

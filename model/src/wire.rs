@@ -92,6 +92,7 @@ wire_names!(AuditAction {
     CodesCreated => "codes_created",
     CodesDownloaded => "codes_downloaded",
     CodeRevoked => "code_revoked",
+    IdentityProviderChanged => "identity_provider_changed",
 });
 wire_names!(ItemKind { Idea => "idea", Comment => "comment" });
 wire_names!(Decision {
@@ -119,6 +120,7 @@ wire_names!(FieldErrorCode {
     Duplicate => "duplicate",
     Locked => "locked",
     Reserved => "reserved",
+    Unreachable => "unreachable",
 });
 
 impl WireName for ProblemCode {

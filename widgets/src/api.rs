@@ -92,6 +92,12 @@ impl ApiClient {
         }
     }
 
+    /// The API's origin (none in a staff preview): the sign-in window's
+    /// messages must come from it.
+    pub fn origin(&self) -> Option<&str> {
+        self.origin.as_deref()
+    }
+
     /// Whether calls reach the API (a staff preview sends nothing).
     pub fn is_live(&self) -> bool {
         self.origin.is_some()

@@ -129,6 +129,15 @@ impl Decode for ProofChallenge {
     }
 }
 
+impl Decode for parvis_model::verification::VerificationStart {
+    fn decode(json: &JsValue) -> Option<Self> {
+        let f = Fields::of(json)?;
+        Some(Self {
+            authorize_url: f.string("authorize_url")?,
+        })
+    }
+}
+
 impl Decode for VoterDataDeleted {
     fn decode(json: &JsValue) -> Option<VoterDataDeleted> {
         let f = Fields::of(json)?;
@@ -190,6 +199,7 @@ impl Decode for WidgetView {
                         .and_then(|name| ParticipationLevel::from_wire_name(&name))
                 })?
                 .unwrap_or_default(),
+            identity_provider: f.optional_string("identity_provider")?,
             lang: f
                 .optional_string("lang")?
                 .map(|tag| Lang::from_tag(&tag))

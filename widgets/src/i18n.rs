@@ -55,6 +55,23 @@ pub struct Texts {
     pub code_revoked: &'static str,
     pub code_used: &'static str,
     pub verification_required: &'static str,
+    pub identity_verified: &'static str,
+    // What the sign-in window's outcome says: read in the browser only.
+    #[cfg_attr(not(feature = "csr"), allow(dead_code))]
+    pub sign_in_waiting: &'static str,
+    #[cfg_attr(not(feature = "csr"), allow(dead_code))]
+    pub sign_in_blocked: &'static str,
+    pub open_consultation_page: &'static str,
+    #[cfg_attr(not(feature = "csr"), allow(dead_code))]
+    pub sign_in_cancelled: &'static str,
+    #[cfg_attr(not(feature = "csr"), allow(dead_code))]
+    pub sign_in_refused: &'static str,
+    #[cfg_attr(not(feature = "csr"), allow(dead_code))]
+    pub sign_in_unavailable: &'static str,
+    pub verification_invalid: &'static str,
+    pub identity_already_voted: &'static str,
+    pub no_identity_provider: &'static str,
+    pub city_identity_service: &'static str,
     pub code_too_many: &'static str,
     pub embed_ticket_expired: &'static str,
     pub vote_recorded: &'static str,
@@ -183,6 +200,14 @@ pub fn supports(lang: Lang, count: u64) -> String {
     }
 }
 
+/// The sign-in button: "S'identifier avec FranceConnect".
+pub fn sign_in_with(lang: Lang, provider: &str) -> String {
+    match lang {
+        Lang::Fr => format!("S’identifier avec {provider}"),
+        Lang::En => format!("Sign in with {provider}"),
+    }
+}
+
 /// "Choisissez entre 2 et 3 réponses."
 pub fn choose_between(lang: Lang, min: u32, max: u32) -> String {
     match lang {
@@ -267,7 +292,7 @@ const FR: Texts = Texts {
     code_level: "Vote sur invitation : un bulletin par code d’invitation, reçu par courrier ou à l’accueil de la mairie.",
     code_privacy: "Votre vote n’est pas relié à votre code : Parvis retient seulement que ce code a servi pour ce vote.",
     verified_level: "Vote réservé aux habitants dont l’identité est vérifiée : un bulletin par personne.",
-    verified_privacy: "Parvis ne garde ni votre nom, ni votre date de naissance, ni votre adresse e-mail : seulement un pseudonyme propre à cette ville.",
+    verified_privacy: "Vous vous identifiez dans une fenêtre à part. Parvis ne reçoit ni votre nom, ni votre date de naissance, ni votre adresse e-mail : il garde seulement un pseudonyme propre à cette ville, non relié à votre vote, pour qu’une personne ne vote qu’une fois. Il est effacé à la fin de la durée de conservation de la consultation.",
     invitation_code: "Code d’invitation",
     code_hint: "16 lettres et chiffres, comme ABCD-EFGH-JKMN-PQRS ; tirets facultatifs.",
     code_missing: "Saisissez votre code d’invitation pour voter.",
@@ -276,6 +301,17 @@ const FR: Texts = Texts {
     code_revoked: "Ce code d’invitation a été annulé par la ville. Adressez-vous à la mairie.",
     code_used: "Ce code d’invitation a déjà servi pour ce vote.",
     verification_required: "Ce vote demande de vérifier votre identité avant de voter.",
+    identity_verified: "Identité vérifiée : vous pouvez voter. La vérification vaut 30 minutes, dans cette page seulement.",
+    sign_in_waiting: "Identifiez-vous dans la fenêtre qui vient de s’ouvrir.",
+    sign_in_blocked: "Votre navigateur a bloqué la fenêtre d’identification. Autorisez les fenêtres pour ce site, ou ouvrez la page de la consultation.",
+    open_consultation_page: "Ouvrir la page de la consultation",
+    sign_in_cancelled: "Identification annulée. Vous pouvez recommencer.",
+    sign_in_refused: "L’identification n’a pas pu être vérifiée. Recommencez.",
+    sign_in_unavailable: "Le service d’identification ne répond pas. Réessayez dans quelques minutes.",
+    verification_invalid: "Votre vérification n’est plus valable (elle dure 30 minutes) : identifiez-vous à nouveau.",
+    identity_already_voted: "Cette personne a déjà voté dans ce sondage, depuis un autre appareil ou navigateur.",
+    no_identity_provider: "La ville n’a pas fini de configurer son service d’identification : ce vote n’est pas encore possible.",
+    city_identity_service: "le service d’identification de la ville",
     code_too_many: "Trop de codes erronés depuis cette connexion. Réessayez dans une heure.",
     embed_ticket_expired: "Cette page est ouverte depuis longtemps, ou votre connexion a changé : rechargez la page pour participer.",
     vote_recorded: "Merci, votre vote est enregistré.",
@@ -363,7 +399,7 @@ const EN: Texts = Texts {
     code_level: "Vote by invitation: one ballot per invitation code, sent by post or given at the town hall.",
     code_privacy: "Your vote is not linked to your code: Parvis only keeps that the code was used for this vote.",
     verified_level: "Only residents with a verified identity can vote: one ballot per person.",
-    verified_privacy: "Parvis keeps neither your name, nor your date of birth, nor your e-mail address: only a pseudonym of its own for this city.",
+    verified_privacy: "You sign in in a separate window. Parvis receives neither your name, nor your date of birth, nor your e-mail address: it keeps only a pseudonym of its own for this city, not linked to your vote, so that each person votes once. It is erased at the end of the consultation's retention period.",
     invitation_code: "Invitation code",
     code_hint: "16 letters and digits, like ABCD-EFGH-JKMN-PQRS; dashes are optional.",
     code_missing: "Enter your invitation code to vote.",
@@ -372,6 +408,17 @@ const EN: Texts = Texts {
     code_revoked: "The city cancelled this invitation code. Please contact the town hall.",
     code_used: "This invitation code has already been used for this vote.",
     verification_required: "This vote asks you to verify your identity before voting.",
+    identity_verified: "Identity verified: you can vote. The check lasts 30 minutes, in this page only.",
+    sign_in_waiting: "Sign in in the window that just opened.",
+    sign_in_blocked: "Your browser blocked the sign-in window. Allow pop-ups for this site, or open the consultation's page.",
+    open_consultation_page: "Open the consultation's page",
+    sign_in_cancelled: "Sign-in cancelled. You can start again.",
+    sign_in_refused: "The sign-in could not be checked. Please start again.",
+    sign_in_unavailable: "The identity service is not answering. Try again in a few minutes.",
+    verification_invalid: "Your identity check is no longer valid (it lasts 30 minutes): please sign in again.",
+    identity_already_voted: "This person has already voted in this poll, from another device or browser.",
+    no_identity_provider: "The city has not finished setting up its identity service: this vote is not possible yet.",
+    city_identity_service: "the city's identity service",
     code_too_many: "Too many wrong codes from this connection. Try again in an hour.",
     embed_ticket_expired: "This page has been open a long time, or your connection changed: reload the page to take part.",
     vote_recorded: "Thank you, your vote is recorded.",

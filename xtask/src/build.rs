@@ -107,6 +107,11 @@ fn widgets() -> Result {
         paths::root().join("widgets").join("frame.js"),
         paths::assets().join("frame.js"),
     )?;
+    // The sign-in window's last page's script (`/oidc/callback`), as written.
+    std::fs::copy(
+        paths::root().join("widgets").join("sign-in.js"),
+        paths::assets().join("sign-in.js"),
+    )?;
     // The same names for a loader older than this deployment (never cached).
     std::fs::write(paths::assets().join("bundles.json"), &manifest)?;
     Ok(())

@@ -384,6 +384,7 @@ pub fn WidgetEditor(
                 WidgetKind::Poll => participation.get(),
                 _ => ParticipationLevel::Open,
             },
+            identity_provider: None,
             options: rows.with(|rows| {
                 rows.iter()
                     .filter(|row| !row.label.trim().is_empty())

@@ -9,6 +9,7 @@ mod consultation;
 mod document;
 mod frame;
 mod oembed;
+mod sign_in_callback;
 mod texts;
 
 use crate::context::Ctx;
@@ -26,6 +27,7 @@ pub async fn serve(handler: Handler, mut ctx: Ctx) -> Reply {
             .await
             .and(consultation::page(&ctx).await),
         Handler::FramePage => with_widget(&mut ctx).await.and(frame::page(&ctx).await),
+        Handler::SignInCallback => sign_in_callback::page(&ctx).await,
         _ => Err(ApiError::NotFound("no such route")),
     };
     result.unwrap_or_else(|error| {

@@ -55,3 +55,53 @@ pub fn texts(lang: Lang) -> &'static PageTexts {
         Lang::En => &EN,
     }
 }
+
+/// What the sign-in window's last page says.
+pub struct SignInTexts {
+    /// Heading once the identity is checked.
+    pub verified: &'static str,
+    /// Then.
+    pub verified_text: &'static str,
+    /// Heading when the resident cancelled at the provider.
+    pub cancelled: &'static str,
+    /// Then.
+    pub cancelled_text: &'static str,
+    /// Heading when no grant could be made.
+    pub failed: &'static str,
+    /// The provider's answer failed a check.
+    pub refused: &'static str,
+    /// The provider could not be reached.
+    pub unavailable: &'static str,
+    /// The sign-in is unknown, used already or too old.
+    pub unknown: &'static str,
+}
+
+const SIGN_IN_FR: SignInTexts = SignInTexts {
+    verified: "Identité vérifiée",
+    verified_text: "Vous pouvez fermer cette fenêtre et revenir au vote.",
+    cancelled: "Identification annulée",
+    cancelled_text: "Vous n’êtes pas identifié. Fermez cette fenêtre : vous pourrez recommencer depuis la consultation.",
+    failed: "Identification impossible",
+    refused: "La réponse du service d’identification n’a pas pu être vérifiée. Fermez cette fenêtre et recommencez depuis la consultation.",
+    unavailable: "Le service d’identification ne répond pas. Fermez cette fenêtre et réessayez dans quelques minutes.",
+    unknown: "Cette identification est inconnue, expirée ou déjà utilisée. Fermez cette fenêtre et recommencez depuis la consultation.",
+};
+
+const SIGN_IN_EN: SignInTexts = SignInTexts {
+    verified: "Identity verified",
+    verified_text: "You can close this window and go back to the vote.",
+    cancelled: "Sign-in cancelled",
+    cancelled_text: "You are not signed in. Close this window: you can start again from the consultation.",
+    failed: "Sign-in failed",
+    refused: "The identity service's answer could not be checked. Close this window and start again from the consultation.",
+    unavailable: "The identity service is not answering. Close this window and try again in a few minutes.",
+    unknown: "This sign-in is unknown, expired or already used. Close this window and start again from the consultation.",
+};
+
+/// The sign-in window's strings in a language.
+pub fn sign_in_texts(lang: Lang) -> &'static SignInTexts {
+    match lang {
+        Lang::Fr => &SIGN_IN_FR,
+        Lang::En => &SIGN_IN_EN,
+    }
+}

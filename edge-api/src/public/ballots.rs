@@ -1,10 +1,10 @@
-//! `POST /v1/widgets/{id}/ballots`: one ballot per voter per poll, and in a
-//! poll by invitation one per code.
+//! `POST /v1/widgets/{id}/ballots`: one ballot per voter per poll, in a
+//! poll by invitation one per code, and in a verified poll one per person.
 
 use crate::context::Ctx;
 use crate::db::{Arg, all, is_abort_of, is_unique_violation, is_unique_violation_of, query};
 use crate::error::ApiError;
-use crate::public::invitation_codes;
+use crate::public::{invitation_codes, verification};
 use crate::public::widgets::{poll_reads, view, view_from_poll_reads};
 use crate::reply::Reply;
 use parvis_model::ballot::ChoiceRules;
@@ -27,12 +27,16 @@ pub async fn cast(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     };
     let choices = validate_choices(&ballot.choices, &option_ids, rules)?;
     let level = widget.participation;
-    let code = match level {
-        ParticipationLevel::Open => None,
-        ParticipationLevel::Code => {
-            Some(invitation_codes::admit(ctx, ballot.code.as_deref()).await?)
-        }
-        ParticipationLevel::Verified => return Err(ApiError::VerificationRequired),
+    let (code, verified) = match level {
+        ParticipationLevel::Open => (None, None),
+        ParticipationLevel::Code => (
+            Some(invitation_codes::admit(ctx, ballot.code.as_deref()).await?),
+            None,
+        ),
+        ParticipationLevel::Verified => (
+            None,
+            Some(verification::admit(ctx, ballot.verification.as_deref())?),
+        ),
     };
     let widget = ctx.widget()?;
     let voter = ctx.voter()?;
@@ -53,16 +57,27 @@ pub async fn cast(ctx: &mut Ctx) -> Result<Reply, ApiError> {
             ],
         )?);
     }
+    if let Some(person) = &verified {
+        // First too: a person who voted in this poll (from any device)
+        // fails here, and nothing of the ballot is written.
+        statements.push(query(
+            &ctx.db,
+            "INSERT INTO verified_uses (widget_id, subject_hash) VALUES (?1, ?2)",
+            &[Arg::Text(id), Arg::Text(&person.subject_hash)],
+        )?);
+    }
+    let acr = verified.as_ref().map(|person| person.acr.as_str());
     statements.push(query(
         &ctx.db,
-        "INSERT INTO ballots (widget_id, voter_hash, created_at, network_hash, level) \
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO ballots (widget_id, voter_hash, created_at, network_hash, level, acr) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         &[
             Arg::Text(id),
             Arg::Text(voter),
             Arg::Int(now),
             Arg::Text(&network),
             Arg::Text(level.wire_name()),
+            acr.map_or(Arg::Null, Arg::Text),
         ],
     )?);
     for choice in &choices {
@@ -91,6 +106,9 @@ pub async fn cast(ctx: &mut Ctx) -> Result<Reply, ApiError> {
             }
             if is_unique_violation_of(&error, "used_codes") && recorded.is_empty() {
                 return Err(ApiError::CodeAlreadyUsed);
+            }
+            if is_unique_violation_of(&error, "verified_uses") && recorded.is_empty() {
+                return Err(ApiError::IdentityAlreadyVoted);
             }
             Err(ApiError::AlreadyVoted(recorded))
         }

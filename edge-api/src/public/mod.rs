@@ -7,6 +7,7 @@ pub mod fragment;
 pub mod ideas;
 pub mod invitation_codes;
 pub mod supports;
+pub mod verification;
 pub mod voter_data;
 pub mod voter_keys;
 pub mod widgets;

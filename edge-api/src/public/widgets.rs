@@ -38,6 +38,8 @@ pub struct WidgetRow {
     pub participation: ParticipationLevel,
     /// Polls with `code` participation: their code set.
     pub code_set_id: Option<i64>,
+    /// The name of the city's identity provider, when it has one.
+    pub identity_provider: Option<String>,
     origins: Option<String>,
     /// The city's theme (JSON).
     city_theme: Option<String>,
@@ -124,6 +126,8 @@ pub async fn load(db: &D1Database, id: &str) -> Result<Option<WidgetRow>, ApiErr
              AS lang, \
            (SELECT c.name FROM cities c WHERE c.id = w.city_id) AS city_name, \
            w.participation, w.code_set_id, \
+           (SELECT p.display_name FROM identity_providers p WHERE p.city_id = w.city_id) \
+             AS identity_provider, \
            (SELECT group_concat(o.origin, ' ') FROM city_origins o WHERE o.city_id = w.city_id) \
              AS origins, \
            (SELECT c.theme FROM cities c WHERE c.id = w.city_id) AS city_theme, \
@@ -244,6 +248,10 @@ fn view_of(
         total_ballots,
         options,
         participation: widget.participation,
+        identity_provider: widget
+            .identity_provider
+            .clone()
+            .filter(|_| widget.participation == ParticipationLevel::Verified),
         lang: widget.lang,
         theme: widget.theme(),
     }

@@ -10,6 +10,7 @@ pub mod embed_check;
 pub mod export_pages;
 pub mod exports;
 pub mod guessing;
+pub mod identity_provider;
 pub mod integrity;
 pub mod lifecycle;
 pub mod moderation;

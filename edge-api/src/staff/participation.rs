@@ -27,8 +27,10 @@ pub async fn check(
     {
         return Err(FieldError::new("code_set_id", FieldErrorCode::OutOfRange).into());
     }
-    if valid.participation == ParticipationLevel::Verified {
-        // No identity provider can be configured yet (issue 14, part 2).
+    if valid.participation == ParticipationLevel::Verified
+        && crate::oidc::provider::load(ctx, staff.city_id).await?.is_none()
+    {
+        // Set the city's identity provider first (Settings › Identity).
         return Err(FieldError::new("participation", FieldErrorCode::OutOfRange).into());
     }
     if let Some(current) = current {

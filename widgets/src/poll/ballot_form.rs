@@ -1,12 +1,14 @@
 //! The ballot form: radio buttons for a single choice, checkboxes with a
-//! minimum and maximum for several, and for a poll by invitation the code
-//! field. A failed send keeps the choices and the code.
+//! minimum and maximum for several, for a poll by invitation the code field,
+//! and for a verified poll the sign-in. A failed send keeps the choices and
+//! the code.
 
 use crate::api::{ApiFailure, Method};
 use crate::common::{Sending, failure_message};
 use crate::context::use_widget_context;
 use crate::i18n::{choose_between, texts};
 use crate::poll::invitation_code::{CodeField, LevelNotice, code_form_error, code_problem};
+use crate::poll::verification::{Note, VerifyIdentity, verification_problem};
 use crate::widget::use_announcer;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -31,12 +33,20 @@ pub fn BallotForm(
     let by_code = view.participation == ParticipationLevel::Code;
     let code = RwSignal::new(String::new());
     let (code_error, set_code_error) = signal(None::<&'static str>);
+    let verified_poll = view.participation == ParticipationLevel::Verified;
+    let grant = RwSignal::new(None::<String>);
+    let verify_note = RwSignal::new(None::<Note>);
     let sending = Sending::new();
     let vote = move |choices: Vec<String>| {
         let context = context.clone();
         let code = by_code.then(|| code.get_untracked());
+        let verification = grant.get_untracked();
         let task = async move {
-            let body = BallotRequest { choices, code };
+            let body = BallotRequest {
+                choices,
+                code,
+                verification,
+            };
             let sent = context
                 .api
                 .send::<_, WidgetView>(
@@ -69,6 +79,15 @@ pub fn BallotForm(
                     announcer.say(message);
                     return;
                 }
+                if let Some((note, verify_again)) = verification_problem(text, failure.code()) {
+                    if verify_again {
+                        grant.set(None);
+                    }
+                    verify_note.set(Some(note));
+                    let (Note::Status(message) | Note::Error(message)) = note;
+                    announcer.say(message);
+                    return;
+                }
                 let message = failure_message(text, &failure);
                 set_error.set(Some(message.to_owned()));
                 announcer.say(message);
@@ -98,6 +117,11 @@ pub fn BallotForm(
             if malformed.is_some() {
                 return;
             }
+        }
+        if verified_poll && grant.with_untracked(Option::is_none) {
+            verify_note.set(Some(Note::Error(text.verification_required)));
+            announcer.say(text.verification_required);
+            return;
         }
         vote(choices);
     };
@@ -158,6 +182,9 @@ pub fn BallotForm(
                 {options}
             </fieldset>
             {by_code.then(|| view! { <CodeField value=code error=code_error /> })}
+            {verified_poll.then(|| view! {
+                <VerifyIdentity provider=view.identity_provider.clone() grant note=verify_note />
+            })}
             {move || error.get().map(|message| view! {
                 <p class="field-error" role="alert">{message}</p>
             })}

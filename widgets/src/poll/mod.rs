@@ -4,6 +4,7 @@ mod ballot_form;
 mod invitation_code;
 mod poll_widget;
 mod results;
+mod verification;
 
 pub use poll_widget::Poll;
 
