@@ -235,7 +235,11 @@ pub const ROUTES: &[Route] = &[
     route(Get, "/v1/staff/audit", CityAudit),
     route(Get, "/v1/staff/identity-provider", ReadIdentityProvider),
     route(Put, "/v1/staff/identity-provider", UpdateIdentityProvider),
-    route(Delete, "/v1/staff/identity-provider", RemoveIdentityProvider),
+    route(
+        Delete,
+        "/v1/staff/identity-provider",
+        RemoveIdentityProvider,
+    ),
     route(Get, "/v1/staff/moderation", ModerationQueue),
     route(Post, "/v1/staff/moderation/decisions", Decide),
     route(Post, "/v1/staff/moderation/undo", UndoDecision),

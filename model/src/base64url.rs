@@ -12,7 +12,9 @@ pub fn encode(bytes: &[u8]) -> String {
             .enumerate()
             .fold(0u32, |acc, (i, b)| acc | (u32::from(*b) << (16 - 8 * i)));
         for i in 0..=chunk.len() {
-            out.push(char::from(ALPHABET[((value >> (18 - 6 * i)) & 63) as usize]));
+            out.push(char::from(
+                ALPHABET[((value >> (18 - 6 * i)) & 63) as usize],
+            ));
         }
     }
     out

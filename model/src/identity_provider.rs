@@ -128,11 +128,7 @@ pub fn validate_settings(
     let mut errors = FieldErrors::default();
     let issuer = errors.take(check_issuer("issuer", &settings.issuer));
     let client_id = errors.take(check_token_text("client_id", &settings.client_id, true));
-    let acr_values = errors.take(check_token_text(
-        "acr_values",
-        &settings.acr_values,
-        false,
-    ));
+    let acr_values = errors.take(check_token_text("acr_values", &settings.acr_values, false));
     let display_name = errors.take(crate::text::clean_text(
         "display_name",
         &settings.display_name,

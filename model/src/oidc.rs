@@ -76,7 +76,11 @@ impl AuthorizationRequest<'_> {
             pairs.push(("code_challenge", challenge));
             pairs.push(("code_challenge_method", "S256"));
         }
-        let separator = if self.endpoint.contains('?') { '&' } else { '?' };
+        let separator = if self.endpoint.contains('?') {
+            '&'
+        } else {
+            '?'
+        };
         format!("{}{separator}{}", self.endpoint, form_encode(&pairs))
     }
 }
@@ -234,7 +238,12 @@ pub fn check_claims(claims: &Claims, expected: &Expected) -> Result<(), TokenErr
                 && (many.len() == 1 || claims.azp.as_deref() == Some(expected.client_id))
         }
     };
-    if !audience_ok || claims.azp.as_deref().is_some_and(|a| a != expected.client_id) {
+    if !audience_ok
+        || claims
+            .azp
+            .as_deref()
+            .is_some_and(|a| a != expected.client_id)
+    {
         return Err(TokenError::Audience);
     }
     if claims.exp <= expected.now - CLOCK_SKEW_SECONDS
@@ -252,7 +261,12 @@ pub fn check_claims(claims: &Claims, expected: &Expected) -> Result<(), TokenErr
         return Err(TokenError::Subject);
     }
     let asked: Vec<&str> = expected.acr_values.split_whitespace().collect();
-    if !asked.is_empty() && !claims.acr.as_deref().is_some_and(|acr| asked.contains(&acr)) {
+    if !asked.is_empty()
+        && !claims
+            .acr
+            .as_deref()
+            .is_some_and(|acr| asked.contains(&acr))
+    {
         return Err(TokenError::AssuranceLevel);
     }
     Ok(())

@@ -10,7 +10,7 @@
 //! Its state lives in the Node process only (a fresh signing key, no users
 //! and no sessions at each start), and it listens on loopback only, with a
 //! test endpoint that spoils the next ID token on demand
-//! ([`OidcProvider::spoil_next_id_token`]).
+//! (`POST /__test/next-id-token`, called by `verified-identity.spec.mjs`).
 
 use crate::process::{Interrupt, Service, start_on_free_port, wait_for_http};
 use crate::wrangler::random_hex;
@@ -80,36 +80,6 @@ impl OidcProvider {
             client_id,
             client_secret,
         })
-    }
-
-    /// Makes the next ID token the provider issues wrong in one way:
-    /// `expired`, `wrong_audience`, `wrong_nonce` or `wrong_issuer` (signed
-    /// by the provider's own key), `bad_signature` (signed by a key not in
-    /// the JWKS, under the published `kid`) or `unknown_key` (a `kid` the
-    /// JWKS lacks). Tokens after it are sound again.
-    #[expect(
-        dead_code,
-        reason = "the relying party's tests call it; the developer command does not"
-    )]
-    pub fn spoil_next_id_token(&self, mutation: &str) -> Result {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .timeout_global(Some(Duration::from_secs(10)))
-            .build()
-            .into();
-        let body = serde_json::json!({ "mutation": mutation }).to_string();
-        let mut response = agent
-            .post(format!("{}/__test/next-id-token", self.issuer))
-            .header("Content-Type", "application/json")
-            .send(body.as_str())?;
-        match response.status().as_u16() {
-            204 => Ok(()),
-            status => Err(format!(
-                "the OpenID provider refused the mutation {mutation:?} ({status}): {}",
-                response.body_mut().read_to_string().unwrap_or_default()
-            )
-            .into()),
-        }
     }
 
     /// Whether the provider has stopped.

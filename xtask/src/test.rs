@@ -1,10 +1,12 @@
 //! `cargo xtask test`: every check and test, against real workerd + D1 and
 //! real Chromium, ending with one `N passed, N failed` line.
 
+use crate::oidc_provider::OidcProvider;
 use crate::process::{Service, exec, run_tee, start_on_free_port};
 use crate::wordpress::WordPress;
 use crate::wrangler::{self, State};
 use crate::{Result, admin, build, crash_test, fuzz, paths, restart_checks, static_server, tools};
+use parvis_model::identity_provider::secret_name;
 use std::process::Command;
 
 /// Passed and failed counts over every stage.
@@ -158,8 +160,23 @@ fn end_to_end(tally: &mut Tally, only: Option<&str>) -> Result {
     .map(|s| (*s).to_owned())
     .collect();
     let bootstrap_password = admin::create(&bootstrap_args, &state)?;
-    let (api, api_port): (Service, u16) =
-        start_on_free_port(|port| wrangler::start_dev(&state, port, wrangler::TEST_VARS))?;
+    // A real OpenID provider for verified polls, registered with the API's
+    // callback (so started once the API's port is chosen), its client the
+    // test city's, and its secret given to the Worker as production does
+    // (a Worker secret named after the city).
+    let provider = std::cell::RefCell::new(None::<OidcProvider>);
+    let (api, api_port): (Service, u16) = start_on_free_port(|port| {
+        let started = OidcProvider::start(&format!("http://127.0.0.1:{port}/oidc/callback"))?;
+        let secret = (secret_name(1), started.client_secret.clone());
+        wrangler::execute_sql(&state, &test_city_provider(&started), false)?;
+        *provider.borrow_mut() = Some(started);
+        let mut vars = wrangler::TEST_VARS.to_vec();
+        vars.push((&secret.0, &secret.1));
+        wrangler::start_dev(&state, port, &vars)
+    })?;
+    let provider = provider
+        .into_inner()
+        .ok_or("the OpenID provider did not start")?;
     let api_url = format!("http://127.0.0.1:{api_port}");
     api_origin
         .set(api_url.clone())
@@ -174,6 +191,8 @@ fn end_to_end(tally: &mut Tally, only: Option<&str>) -> Result {
     let (ok, out) = run_tee(
         api_tests
             .env("PARVIS_API_URL", &api_url)
+            .env("PARVIS_OIDC_ISSUER", &provider.issuer)
+            .env("PARVIS_OIDC_CLIENT_ID", &provider.client_id)
             .env("PARVIS_CITY_ORIGIN", &city_url)
             .env("PARVIS_BOOTSTRAP_PASSWORD", &bootstrap_password),
     )?;
@@ -222,6 +241,7 @@ fn end_to_end(tally: &mut Tally, only: Option<&str>) -> Result {
             .current_dir(paths::root())
             .env("PARVIS_API_URL", &api_url)
             .env("PARVIS_CITY_URL", &city_url)
+            .env("PARVIS_OIDC_ISSUER", &provider.issuer)
             .env(
                 "PARVIS_WP_POST_URL",
                 wordpress.as_ref().map_or("", |(_, post)| post.as_str()),
@@ -263,6 +283,19 @@ fn tallies_match(state: &State) -> Result {
         return Err(format!("kept counts disagree with the ballots: {row}").into());
     }
     Ok(())
+}
+
+/// The SQL that gives the test city (1) the tests' OpenID provider, as an
+/// admin would in the dashboard (its keys are fetched at the first sign-in).
+fn test_city_provider(provider: &OidcProvider) -> String {
+    format!(
+        "INSERT INTO identity_providers (city_id, issuer, client_id, display_name, pkce, \
+           acr_values, updated_at) VALUES (1, '{issuer}', '{client}', 'FranceConnect', 1, \
+           'eidas1', 0) ON CONFLICT (city_id) DO UPDATE SET issuer = '{issuer}', \
+           client_id = '{client}', jwks = NULL, fetched_at = NULL",
+        issuer = provider.issuer,
+        client = provider.client_id,
+    )
 }
 
 /// `text` as a regular expression that matches it literally.

@@ -125,9 +125,8 @@ pub async fn discover(issuer: &str) -> Result<Discovery, ApiError> {
     );
     let (status, json) = fetch_json(&url, None).await?;
     let discovery: Discovery = match status {
-        200 => serde_json::from_value(json).map_err(|error| {
-            ApiError::IdentityProviderUnavailable(format!("{url}: {error}"))
-        })?,
+        200 => serde_json::from_value(json)
+            .map_err(|error| ApiError::IdentityProviderUnavailable(format!("{url}: {error}")))?,
         other => {
             return Err(ApiError::IdentityProviderUnavailable(format!(
                 "{url} answered {other}"

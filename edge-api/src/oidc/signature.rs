@@ -58,7 +58,9 @@ fn find_key(jwks: &str, header: &Header) -> Option<serde_json::Value> {
     };
     let candidates: Vec<&serde_json::Value> = set["keys"].as_array()?.iter().filter(fits).collect();
     match &header.kid {
-        Some(kid) => candidates.into_iter().find(|key| key["kid"] == kid.as_str()),
+        Some(kid) => candidates
+            .into_iter()
+            .find(|key| key["kid"] == kid.as_str()),
         None if candidates.len() == 1 => candidates.into_iter().next(),
         None => None,
     }

@@ -56,7 +56,9 @@ pub async fn page(ctx: &Ctx) -> Result<Reply, ApiError> {
     };
     let Some(sign_in) = sign_in.filter(|s| ctx.now - s.created_at <= SIGN_IN_SECONDS) else {
         // Unknown, used already, or too old: nothing to post, nobody to tell.
-        let lang = ctx.query("lang").map_or(Lang::Fr, |tag| Lang::from_tag(&tag));
+        let lang = ctx
+            .query("lang")
+            .map_or(Lang::Fr, |tag| Lang::from_tag(&tag));
         let texts = sign_in_texts(lang);
         let mut reply = window_page(ctx, lang, texts.failed, texts.unknown, None);
         reply.status = 400;

@@ -4,8 +4,8 @@
 use crate::context::Ctx;
 use crate::db::{Arg, all, is_abort_of, is_unique_violation, is_unique_violation_of, query};
 use crate::error::ApiError;
-use crate::public::{invitation_codes, verification};
 use crate::public::widgets::{poll_reads, view, view_from_poll_reads};
+use crate::public::{invitation_codes, verification};
 use crate::reply::Reply;
 use parvis_model::ballot::ChoiceRules;
 use parvis_model::participation::ParticipationLevel;

@@ -105,7 +105,12 @@ pub async fn start(ctx: &mut Ctx) -> Result<Reply, ApiError> {
 
 /// The grant's MAC for `grant` given to `voter_hash` in `city_id`, under
 /// the current key.
-pub fn grant_mac(ctx: &Ctx, city_id: i64, voter_hash: &str, grant: &Grant) -> Result<String, ApiError> {
+pub fn grant_mac(
+    ctx: &Ctx,
+    city_id: i64,
+    voter_hash: &str,
+    grant: &Grant,
+) -> Result<String, ApiError> {
     keyed_hash(&ctx.env, GRANT_PURPOSE, &grant.message(city_id, voter_hash))
 }
 

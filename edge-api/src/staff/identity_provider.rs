@@ -125,12 +125,7 @@ pub async fn remove(ctx: &mut Ctx) -> Result<Reply, ApiError> {
                 "DELETE FROM identity_providers WHERE city_id = ?1",
                 &[Arg::Int(staff.city_id)],
             )?,
-            audit::record_for_city(
-                ctx,
-                &staff,
-                AuditAction::IdentityProviderChanged,
-                "removed",
-            )?,
+            audit::record_for_city(ctx, &staff, AuditAction::IdentityProviderChanged, "removed")?,
         ])
         .await?;
     Ok(Reply::no_content())

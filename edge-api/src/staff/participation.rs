@@ -28,7 +28,9 @@ pub async fn check(
         return Err(FieldError::new("code_set_id", FieldErrorCode::OutOfRange).into());
     }
     if valid.participation == ParticipationLevel::Verified
-        && crate::oidc::provider::load(ctx, staff.city_id).await?.is_none()
+        && crate::oidc::provider::load(ctx, staff.city_id)
+            .await?
+            .is_none()
     {
         // Set the city's identity provider first (Settings › Identity).
         return Err(FieldError::new("participation", FieldErrorCode::OutOfRange).into());

@@ -5,5 +5,6 @@ pub(crate) mod comments;
 mod fragment;
 mod ideas;
 mod invitation_codes;
+mod verification;
 mod voter_data;
 mod widgets;

@@ -5,6 +5,7 @@ mod city;
 mod city_replies;
 pub(crate) mod code_sets;
 mod exports;
+mod identity_provider;
 mod lifecycle;
 mod moderation;
 mod session;

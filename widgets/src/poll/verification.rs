@@ -26,7 +26,9 @@ pub fn verification_problem(text: &Texts, code: Option<ProblemCode>) -> Option<(
     match code? {
         ProblemCode::VerificationRequired => Some((Note::Error(text.verification_required), true)),
         ProblemCode::VerificationInvalid => Some((Note::Error(text.verification_invalid), true)),
-        ProblemCode::IdentityAlreadyVoted => Some((Note::Error(text.identity_already_voted), false)),
+        ProblemCode::IdentityAlreadyVoted => {
+            Some((Note::Error(text.identity_already_voted), false))
+        }
         ProblemCode::NoIdentityProvider => Some((Note::Error(text.no_identity_provider), false)),
         _ => None,
     }
@@ -57,8 +59,8 @@ pub fn VerifyIdentity(
     let on_click = {
         let announcer = crate::widget::use_announcer();
         browser::listen(&context, announcer, grant, note);
-        let context = context.clone();
-        move |_| browser::sign_in(context.clone(), announcer, grant, note, blocked)
+        let context = StoredValue::new(context.clone());
+        move |_| browser::sign_in(context.get_value(), announcer, grant, note, blocked)
     };
     #[cfg(not(feature = "csr"))]
     let on_click = move |_| {
@@ -70,7 +72,7 @@ pub fn VerifyIdentity(
                 view! { <p class="verified">{"✓ "}{text.identity_verified}</p> }.into_any()
             } else {
                 view! {
-                    <button type="button" on:click=on_click.clone()>{label.clone()}</button>
+                    <button type="button" on:click=on_click>{label.clone()}</button>
                 }.into_any()
             }}
             {move || note.get().filter(|_| grant.get().is_none()).map(|note| match note {
@@ -90,10 +92,10 @@ mod browser {
 
     use super::Note;
     use crate::api::Method;
+    use crate::common::Announcer;
     use crate::common::failure_message;
     use crate::context::WidgetContext;
     use crate::i18n::texts;
-    use crate::common::Announcer;
     use leptos::prelude::*;
     use parvis_model::ProblemCode;
     use parvis_model::verification::{MESSAGE_TYPE, VerificationStart};

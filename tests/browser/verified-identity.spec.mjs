@@ -1,0 +1,144 @@
+// A poll for verified residents, as a resident meets it, against a real
+// OpenID provider (tests/oidc/provider.mjs, configured like FranceConnect's
+// integration platform): the rule and what is kept said before acting, the
+// sign-in in a window of its own, the outcome posted back to the widget,
+// one ballot per person whatever the device, and each defect of an ID token
+// refused. Serial: the provider spoils "the next" ID token, so no other
+// sign-in may run meanwhile (no other spec signs in).
+import { expect, test } from "@playwright/test";
+import { expectNoWidgetViolations as expectNoViolations } from "./pages/axe.mjs";
+import { createWidget } from "./pages/staff-api.mjs";
+import { PollWidget, testPage } from "./pages/widgets.mjs";
+
+test.describe.configure({ mode: "serial" });
+
+const issuer = process.env.PARVIS_OIDC_ISSUER;
+
+const words = {
+  fr: {
+    rule: "Vote réservé aux habitants dont l’identité est vérifiée",
+    privacy: "Parvis ne reçoit ni votre nom",
+    button: "S’identifier avec FranceConnect",
+    required: "Ce vote demande de vérifier votre identité avant de voter.",
+    verified: "Identité vérifiée : vous pouvez voter.",
+    voted: "Vous avez voté.",
+    sameperson: "Cette personne a déjà voté dans ce sondage",
+    refused: "L’identification n’a pas pu être vérifiée.",
+    used: "déjà utilisée",
+  },
+  en: {
+    rule: "Only residents with a verified identity can vote",
+    privacy: "Parvis receives neither your name",
+    button: "Sign in with FranceConnect",
+    required: "This vote asks you to verify your identity before voting.",
+    verified: "Identity verified: you can vote.",
+    voted: "You voted.",
+    sameperson: "This person has already voted in this poll",
+    refused: "The sign-in could not be checked.",
+    used: "already used",
+  },
+};
+
+/** A verified poll of the test city, whose provider is the test provider. */
+function verifiedPoll(request, title) {
+  return createWidget(request, {
+    kind: "poll",
+    title,
+    participation: "verified",
+    options: [{ label: "Oui" }, { label: "Non" }],
+  });
+}
+
+/**
+ * Signs in as `login` from the widget's button, through the provider's own
+ * form. Resolves once the window has closed itself, with the callback's
+ * address and status as the browser saw them.
+ */
+async function signIn(page, widget, t, login) {
+  let callback;
+  const seen = (response) => {
+    if (response.url().includes("/oidc/callback")) {
+      callback = { url: response.url(), status: response.status() };
+    }
+  };
+  page.context().on("response", seen);
+  const opened = page.waitForEvent("popup");
+  await widget.host.getByRole("button", { name: t.button }).click();
+  const popup = await opened;
+  const closed = popup.waitForEvent("close");
+  await popup.getByLabel("Identifiant").fill(login);
+  await popup.getByRole("button", { name: "Se connecter" }).click();
+  await closed;
+  page.context().off("response", seen);
+  expect(callback, "the provider sent the window back to Parvis").toBeDefined();
+  return callback;
+}
+
+for (const lang of ["fr", "en"]) {
+  test(`a resident verifies in a window and votes once per person (${lang})`, async ({ page, browser, request }) => {
+    const t = words[lang];
+    const poll = await verifiedPoll(request, lang === "fr" ? "Budget participatif 2027" : "Participatory budget 2027");
+    await page.goto(testPage([poll], { lang }));
+    const widget = new PollWidget(page, poll);
+    await widget.waitUntilInteractive();
+    // Said before acting: who may vote, and what is kept.
+    await expect(widget.host.getByText(t.rule)).toBeVisible();
+    await expect(widget.host.getByText(t.privacy)).toBeVisible();
+    await expectNoViolations(page, `verified poll, form (${lang})`);
+
+    // A vote before signing in is held back, with the way to verify.
+    await widget.vote("Oui");
+    await expect(widget.host.getByText(t.required)).toBeVisible();
+    await expectNoViolations(page, `verified poll, verification required (${lang})`);
+
+    const login = `habitant-${lang}-${Date.now()}`;
+    const callback = await signIn(page, widget, t, login);
+    expect(callback.status).toBe(200);
+    await expect(widget.host.getByText(t.verified)).toBeVisible();
+    await expectNoViolations(page, `verified poll, identity verified (${lang})`);
+    await widget.voteButton.click();
+    await expect(widget.host.getByText(t.voted)).toBeVisible();
+    await expectNoViolations(page, `verified poll, voted (${lang})`);
+    // Nothing of the sign-in is kept in the browser.
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, ""]);
+
+    // The callback's address again (a replayed authorization code): refused
+    // by Parvis before any exchange, as its sign-in was used.
+    const replay = await request.get(callback.url, { headers: { Accept: "text/html" } });
+    expect(replay.status()).toBe(400);
+    expect(await replay.text()).toContain(t.used);
+
+    // The same person on another device: one ballot per person.
+    const device = await browser.newContext();
+    const other = await device.newPage();
+    await other.goto(new URL(testPage([poll], { lang }), page.url()).href);
+    const second = new PollWidget(other, poll);
+    await second.waitUntilInteractive();
+    await second.option("Non").check();
+    await signIn(other, second, t, login);
+    await second.voteButton.click();
+    await expect(second.host.getByText(t.sameperson)).toBeVisible();
+    await expectNoViolations(other, `verified poll, person already voted (${lang})`);
+    await device.close();
+  });
+}
+
+for (const mutation of ["expired", "wrong_audience", "wrong_nonce", "wrong_issuer", "bad_signature", "unknown_key"]) {
+  test(`an ID token ${mutation.replace("_", " ")} is refused and no grant reaches the widget`, async ({ page, request }) => {
+    const t = words.fr;
+    const poll = await verifiedPoll(request, `Jeton ${mutation}`);
+    await page.goto(testPage([poll], { lang: "fr" }));
+    const widget = new PollWidget(page, poll);
+    await widget.waitUntilInteractive();
+    const spoiled = await request.post(`${issuer}/__test/next-id-token`, { data: { mutation } });
+    expect(spoiled.status()).toBe(204);
+    const callback = await signIn(page, widget, t, `habitant-${mutation}`);
+    expect(callback.status).toBe(400);
+    await expect(widget.host.getByText(t.refused)).toBeVisible();
+    await expect(widget.host.getByText(t.verified)).toHaveCount(0);
+    // The widget holds no grant: its ballot is refused.
+    await widget.vote("Oui");
+    await expect(widget.host.getByText(t.required)).toBeVisible();
+    await expectNoViolations(page, `verified poll, sign-in refused (${mutation})`);
+  });
+}
