@@ -15,7 +15,14 @@
 
   function post() {
     var element = document.getElementById("parvis-outcome");
-    if (!element || !window.opener) return;
+    if (!element) return;
+    if (!window.opener) {
+      // The page that opened this window cut the link (its
+      // Cross-Origin-Opener-Policy): the outcome cannot reach the widget.
+      var lost = document.getElementById("parvis-no-opener");
+      if (lost) lost.hidden = false;
+      return;
+    }
     var outcome;
     try {
       outcome = JSON.parse(element.textContent);

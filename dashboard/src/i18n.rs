@@ -201,7 +201,7 @@ pub struct Texts {
     pub who: &'static str,
     pub action: &'static str,
     pub details: &'static str,
-    pub audit_actions: [&'static str; 11],
+    pub audit_actions: [&'static str; 12],
     pub no_ideas: &'static str,
     pub idea_status: &'static str,
     pub official_answer: &'static str,
@@ -213,7 +213,6 @@ pub struct Texts {
     pub who_can_vote: &'static str,
     pub participation_levels: [&'static str; 3],
     pub participation_hints: [&'static str; 3],
-    pub verified_coming: &'static str,
     pub participation_locked: &'static str,
     pub code_set: &'static str,
     pub choose_code_set: &'static str,
@@ -241,6 +240,35 @@ pub struct Texts {
     pub level: &'static str,
     pub ballots: &'static str,
     pub level_names: [&'static str; 3],
+    pub identity_provider: &'static str,
+    pub idp_intro: &'static str,
+    pub idp_none: &'static str,
+    pub idp_issuer: &'static str,
+    pub idp_issuer_hint: &'static str,
+    pub idp_client_id: &'static str,
+    pub idp_client_id_hint: &'static str,
+    pub idp_display_name: &'static str,
+    pub idp_display_name_hint: &'static str,
+    pub idp_pkce: &'static str,
+    pub idp_pkce_hint: &'static str,
+    pub idp_acr_values: &'static str,
+    pub idp_acr_values_hint: &'static str,
+    pub idp_redirect_uri: &'static str,
+    pub idp_copy_redirect_uri: &'static str,
+    pub idp_copied_redirect_uri: &'static str,
+    pub idp_secret_set: &'static str,
+    pub idp_secret_missing_before: &'static str,
+    pub idp_secret_missing_after: &'static str,
+    pub idp_save: &'static str,
+    pub idp_checking: &'static str,
+    pub idp_saved: &'static str,
+    pub idp_remove: &'static str,
+    pub idp_remove_question: &'static str,
+    pub idp_removed: &'static str,
+    pub idp_in_use: &'static str,
+    pub verified_needs_provider: &'static str,
+    pub verified_provider_link: &'static str,
+    pub verified_needs_provider_ask: &'static str,
 }
 
 const FR: Texts = Texts {
@@ -453,6 +481,7 @@ const FR: Texts = Texts {
         "Codes d’invitation créés",
         "Codes d’invitation téléchargés",
         "Code d’invitation révoqué",
+        "Fournisseur d’identité modifié",
     ],
     no_ideas: "Aucune idée pour l’instant.",
     idea_status: "Statut de l’idée",
@@ -474,9 +503,8 @@ const FR: Texts = Texts {
     participation_hints: [
         "Chacun vote une fois depuis son appareil, sans dire qui il est.",
         "Un vote par code, envoyé par courrier aux foyers ou remis à l’accueil de la mairie.",
-        "Un vote par personne, une fois son identité vérifiée.",
+        "Un bulletin par personne, identifiée par le fournisseur d’identité de la ville (FranceConnect…). Parvis ne garde qu’un pseudonyme.",
     ],
-    verified_coming: "Bientôt : il faut le fournisseur d’identité de la ville (FranceConnect…).",
     participation_locked: "Ce choix ne peut plus changer une fois des votes reçus.",
     code_set: "Série de codes",
     choose_code_set: "Choisissez une série",
@@ -504,6 +532,35 @@ const FR: Texts = Texts {
     level: "Niveau",
     ballots: "Bulletins",
     level_names: ["Ouvert (anonyme)", "Code d’invitation", "Identité vérifiée"],
+    identity_provider: "Fournisseur d’identité",
+    idp_intro: "Pour les sondages à identité vérifiée : les habitants se connectent auprès du fournisseur d’identité de la ville (FranceConnect ou un autre fournisseur OpenID Connect). Parvis n’en garde qu’un pseudonyme.",
+    idp_none: "La ville n’a pas encore de fournisseur d’identité : aucun sondage ne peut demander une identité vérifiée.",
+    idp_issuer: "Émetteur (issuer)",
+    idp_issuer_hint: "L’adresse exacte que le fournisseur donne comme émetteur : choisissez FranceConnect dans la liste, ou collez celle d’un autre fournisseur OpenID Connect.",
+    idp_client_id: "Identifiant client (client_id)",
+    idp_client_id_hint: "Donné par le fournisseur quand la ville y a inscrit Parvis.",
+    idp_display_name: "Nom sur le bouton",
+    idp_display_name_hint: "Ce que les habitants lisent sur le bouton de connexion.",
+    idp_pkce: "Envoyer PKCE (S256)",
+    idp_pkce_hint: "Le cœur de FranceConnect refuse PKCE : laissez décoché pour FranceConnect. La plupart des autres fournisseurs l’acceptent ou l’exigent.",
+    idp_acr_values: "Niveaux de garantie demandés (acr_values)",
+    idp_acr_values_hint: "par ex. eidas1 ; vide : aucun demandé.",
+    idp_redirect_uri: "Adresse de retour (redirect URI) à déclarer auprès du fournisseur :",
+    idp_copy_redirect_uri: "Copier l’adresse de retour",
+    idp_copied_redirect_uri: "Adresse de retour copiée.",
+    idp_secret_set: "Secret client : défini (secret du Worker",
+    idp_secret_missing_before: "Secret client manquant : lancez",
+    idp_secret_missing_after: " dans edge-api/ et collez le secret que le fournisseur vous a donné. Les sondages à identité vérifiée ne peuvent pas ouvrir tant qu’il n’est pas défini.",
+    idp_save: "Valider le fournisseur d’identité",
+    idp_checking: "Interrogation du fournisseur…",
+    idp_saved: "Fournisseur d’identité validé : il répond sous cet émetteur.",
+    idp_remove: "Retirer le fournisseur d’identité",
+    idp_remove_question: "Retirer le fournisseur d’identité de la ville ? Les sondages ne pourront plus demander une identité vérifiée.",
+    idp_removed: "Fournisseur d’identité retiré.",
+    idp_in_use: "Des sondages demandent une identité vérifiée : changez d’abord qui peut y voter.",
+    verified_needs_provider: "Configurez d’abord le fournisseur d’identité de la ville :",
+    verified_provider_link: "Réglages › Fournisseur d’identité",
+    verified_needs_provider_ask: "Un administrateur de la ville doit d’abord configurer son fournisseur d’identité.",
 };
 
 const EN: Texts = Texts {
@@ -716,6 +773,7 @@ const EN: Texts = Texts {
         "Invitation codes created",
         "Invitation codes downloaded",
         "Invitation code revoked",
+        "Identity provider changed",
     ],
     no_ideas: "No ideas yet.",
     idea_status: "Status of the idea",
@@ -730,9 +788,8 @@ const EN: Texts = Texts {
     participation_hints: [
         "Each person votes once from their device, without saying who they are.",
         "One vote per code, sent by post to households or handed out at the town hall.",
-        "One vote per person, once their identity is checked.",
+        "One ballot per person, identified by the city's identity provider (FranceConnect…). Parvis keeps only a pseudonym.",
     ],
-    verified_coming: "Coming: needs the city's identity provider (FranceConnect…).",
     participation_locked: "This cannot change once votes were cast.",
     code_set: "Set of codes",
     choose_code_set: "Choose a set",
@@ -760,6 +817,35 @@ const EN: Texts = Texts {
     level: "Level",
     ballots: "Ballots",
     level_names: ["Open (anonymous)", "Invitation code", "Verified identity"],
+    identity_provider: "Identity provider",
+    idp_intro: "For polls with verified identity: residents sign in with the city's identity provider (FranceConnect or another OpenID Connect provider). Parvis keeps only a pseudonym.",
+    idp_none: "The city has no identity provider yet: no poll can ask for a verified identity.",
+    idp_issuer: "Issuer",
+    idp_issuer_hint: "The exact address the provider gives as its issuer: choose FranceConnect from the list, or paste another OpenID Connect provider's.",
+    idp_client_id: "Client id",
+    idp_client_id_hint: "Given by the provider when the city registered Parvis with it.",
+    idp_display_name: "Name on the button",
+    idp_display_name_hint: "What residents read on the sign-in button.",
+    idp_pkce: "Send PKCE (S256)",
+    idp_pkce_hint: "FranceConnect's core refuses PKCE: leave it off for FranceConnect. Most other providers accept or require it.",
+    idp_acr_values: "Assurance levels asked (acr_values)",
+    idp_acr_values_hint: "e.g. eidas1; empty: none asked.",
+    idp_redirect_uri: "Redirect URI to register with the provider:",
+    idp_copy_redirect_uri: "Copy the redirect URI",
+    idp_copied_redirect_uri: "Redirect URI copied.",
+    idp_secret_set: "Client secret: set (Worker secret",
+    idp_secret_missing_before: "Client secret missing: run",
+    idp_secret_missing_after: " in edge-api/ and paste the secret the provider gave you. Verified polls cannot open until it is set.",
+    idp_save: "Save the identity provider",
+    idp_checking: "Asking the provider…",
+    idp_saved: "Identity provider saved: it answers as this issuer.",
+    idp_remove: "Remove the identity provider",
+    idp_remove_question: "Remove the city's identity provider? Polls will no longer be able to ask for a verified identity.",
+    idp_removed: "Identity provider removed.",
+    idp_in_use: "Polls ask for a verified identity: change who can vote in them first.",
+    verified_needs_provider: "Set the city's identity provider first:",
+    verified_provider_link: "Settings › Identity provider",
+    verified_needs_provider_ask: "One of the city's administrators must set the city's identity provider first.",
 };
 
 /// The strings of a language.
@@ -794,6 +880,11 @@ pub fn field_message(lang: Lang, error: &parvis_model::FieldError) -> String {
             "Impossible de modifier ceci maintenant (des votes existent).".to_owned()
         }
         (Lang::Fr, Reserved) => "Ce nom est réservé à la mairie.".to_owned(),
+        (Lang::Fr, Unreachable) => {
+            "Aucun fournisseur OpenID ne répond sous cette adresse d’émetteur \
+             (document de découverte absent ou qui annonce un autre émetteur)."
+                .to_owned()
+        }
         (Lang::En, Required) => "This field is required.".to_owned(),
         (Lang::En, TooLong) => format!("{limit} at most."),
         (Lang::En, TooShort) => format!("{limit} at least."),
@@ -803,6 +894,9 @@ pub fn field_message(lang: Lang, error: &parvis_model::FieldError) -> String {
         (Lang::En, Duplicate) => "This value is already used.".to_owned(),
         (Lang::En, Locked) => "This cannot change now (votes exist).".to_owned(),
         (Lang::En, Reserved) => "This name is reserved for the city.".to_owned(),
+        (Lang::En, Unreachable) => "No OpenID provider answers as this issuer (its discovery \
+             document is missing or names another issuer)."
+            .to_owned(),
     }
 }
 
@@ -996,10 +1090,10 @@ pub fn participation_message(
             "Who can vote cannot change: votes were already cast."
         }
         (Lang::Fr, "participation", OutOfRange) => {
-            "Ce choix n’est pas encore possible pour cette consultation."
+            "Configurez d’abord le fournisseur d’identité de la ville (Réglages › Fournisseur d’identité)."
         }
         (Lang::En, "participation", OutOfRange) => {
-            "This choice is not available for this consultation yet."
+            "Set the city's identity provider first (Settings › Identity provider)."
         }
         (Lang::Fr, "code_set_id", Required) => "Choisissez une série de codes.",
         (Lang::En, "code_set_id", Required) => "Choose a set of codes.",

@@ -51,6 +51,14 @@ pub async fn run(db: &D1Database, now: i64) -> Result<usize, ApiError> {
     struct Due {
         id: String,
     }
+    // Sign-ins abandoned before their callback: their voter hash goes
+    // once their ten minutes are over, whatever the consultation.
+    crate::db::run(query(
+        db,
+        "DELETE FROM sign_ins WHERE created_at < ?1",
+        &[Arg::Int(now - parvis_model::verification::SIGN_IN_SECONDS)],
+    )?)
+    .await?;
     let due: Vec<Due> = all(query(db, DUE, &[Arg::Int(now), Arg::Int(PER_RUN)])?).await?;
     if due.is_empty() {
         return Ok(0);

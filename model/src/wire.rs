@@ -177,6 +177,6 @@ mod tests {
         assert_eq!(ParticipationLevel::ALL.len(), 3);
         assert_eq!(IdeaStatus::ALL.len(), 6);
         assert_eq!(ReportReason::ALL.len(), 5);
-        assert_eq!(FieldErrorCode::ALL.len(), 9);
+        assert_eq!(FieldErrorCode::ALL.len(), 10);
     }
 }

@@ -601,9 +601,10 @@ test("a poll by invitation code is set up in the editor with one of the city's s
   const who = new ParticipationField(page);
   await expect(who.level("Tout le monde")).toBeChecked();
   await expect(who.group.getByText("Un vote par code, envoyé par courrier aux foyers ou remis à l’accueil de la mairie.")).toBeVisible();
-  // Not yet: no city can configure its identity provider.
-  await expect(who.level("Identité vérifiée")).toBeDisabled();
-  await expect(who.group.getByText("Bientôt : il faut le fournisseur d’identité de la ville (FranceConnect…).")).toBeVisible();
+  // The test city has an identity provider (cargo xtask test set it), so
+  // the verified level is offered, with what it keeps.
+  await expect(who.level("Identité vérifiée")).toBeEnabled();
+  await expect(who.group.getByText("Un bulletin par personne, identifiée par le fournisseur d’identité de la ville (FranceConnect…). Parvis ne garde qu’un pseudonyme.")).toBeVisible();
   await expect(who.group.getByText("Ce choix ne peut plus changer une fois des votes reçus.")).toBeVisible();
   await who.level("Sur code d’invitation").check();
   // The preview shows the code field and the rule, as residents will.
@@ -666,4 +667,28 @@ test("a poll's results count its ballots by participation level", async ({ page,
   await expect(levels.getByRole("rowheader")).toHaveText(["Code d’invitation"]);
   await expect(page.getByRole("table", { name: "Votes" }).getByRole("row", { name: /Simone Veil 1 100/ })).toBeVisible();
   await expectNoViolations(page, "detail with ballots by level");
+});
+
+test("an admin reads the city's identity provider, with the redirect URI and the secret's state, and a wrong issuer is said", async ({ page }) => {
+  const dashboard = new Dashboard(page);
+  await dashboard.open("#/settings");
+  await dashboard.signIn();
+  const section = page.getByRole("region", { name: "Fournisseur d’identité" });
+  // The test city's provider, as `cargo xtask test` set it, and its secret.
+  const issuer = section.getByLabel("Émetteur (issuer)");
+  await expect(issuer).toHaveValue(process.env.PARVIS_OIDC_ISSUER);
+  await expect(section.getByLabel("Nom sur le bouton")).toHaveValue("FranceConnect");
+  await expect(section.getByLabel("Niveaux de garantie demandés (acr_values)")).toHaveValue("eidas1");
+  await expect(section.locator("#idp-redirect-uri")).toHaveText(`${apiUrl}/oidc/callback`);
+  await expect(section.locator("#idp-secret")).toContainText("OIDC_CLIENT_SECRET_CITY_1");
+  await expect(section.locator("#idp-secret")).toContainText("défini");
+  await expectNoViolations(page, "identity provider settings");
+  // An issuer nobody answers for is said on its field, and nothing changes.
+  await issuer.fill(`${process.env.PARVIS_OIDC_ISSUER}/ailleurs`);
+  await section.getByRole("button", { name: "Valider le fournisseur d’identité" }).click();
+  await expect(section.locator("#idp-issuer-error")).toContainText("Aucun fournisseur OpenID ne répond");
+  await expect(issuer).toHaveAttribute("aria-invalid", "true");
+  await expectNoViolations(page, "identity provider settings, wrong issuer");
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Fournisseur d’identité" }).getByLabel("Émetteur (issuer)")).toHaveValue(process.env.PARVIS_OIDC_ISSUER);
 });

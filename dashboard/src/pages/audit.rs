@@ -20,6 +20,7 @@ fn action_index(action: AuditAction) -> usize {
         AuditAction::CodesCreated => 8,
         AuditAction::CodesDownloaded => 9,
         AuditAction::CodeRevoked => 10,
+        AuditAction::IdentityProviderChanged => 11,
     }
 }
 

@@ -8,6 +8,7 @@ use crate::app::use_ui;
 use crate::i18n::{code_set_figures, message_for};
 use crate::pages::audit::CityAuditLog;
 use crate::pages::revoke_code::RevokeForm;
+use crate::pages::text_field::TextField;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -132,7 +133,7 @@ fn CodeSetForm(
             <form on:submit=on_submit novalidate>
                 <TextField id="code-set-name" label=text.code_set_name hint=text.code_set_name_hint
                     max_length=120 value=name error=error_for("name") />
-                <TextField id="code-set-size" label=text.code_set_size numeric=true
+                <TextField id="code-set-size" label=text.code_set_size max=MAX_CODES_PER_SET
                     value=size error=error_for("size") />
                 <p class="actions">
                     <button type="submit" class="primary">{text.create_code_set}</button>
@@ -146,49 +147,6 @@ fn CodeSetForm(
             <h2 id="new-code-set-title">{move || ui.text().new_code_set}</h2>
             {form}
         </section>
-    }
-}
-
-/// A labelled box with its hint and its error, as the settings page lays
-/// them out.
-#[component]
-fn TextField(
-    /// The input's id; its hint's and error's start with it.
-    id: &'static str,
-    /// Its label.
-    label: &'static str,
-    /// A line under the label, if any.
-    #[prop(optional)]
-    hint: Option<&'static str>,
-    /// A whole number from 1 to [`MAX_CODES_PER_SET`] rather than text.
-    #[prop(optional)]
-    numeric: bool,
-    /// The longest text accepted.
-    #[prop(optional)]
-    max_length: Option<usize>,
-    /// The value.
-    value: RwSignal<String>,
-    /// The field's error.
-    error: Signal<Option<String>>,
-) -> impl IntoView {
-    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
-    let described = match hint {
-        Some(_) => format!("{hint_id} {error_id}"),
-        None => error_id.clone(),
-    };
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            {hint.map(|hint| view! { <p id=hint_id class="muted">{hint}</p> })}
-            <input id=id type=if numeric { "number" } else { "text" } autocomplete="off"
-                inputmode=numeric.then_some("numeric") min=numeric.then_some("1")
-                max=numeric.then(|| MAX_CODES_PER_SET.to_string()) maxlength=max_length
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-                aria-invalid=move || error.get().is_some().to_string()
-                aria-describedby=described />
-            <p id=error_id class="error">{move || error.get()}</p>
-        </div>
     }
 }
 

@@ -14,10 +14,10 @@ use parvis_model::staff::StaffWidget;
 use parvis_model::widget::embed_snippet;
 
 /// The block whose code was copied last, and whether the copy worked.
-type Copied = RwSignal<Option<(&'static str, bool)>>;
+pub type Copied = RwSignal<Option<(&'static str, bool)>>;
 
 /// Puts `text` on the clipboard, then notes in `copied` whether it worked.
-fn copy(text: String, block: &'static str, copied: Copied) {
+pub fn copy(text: String, block: &'static str, copied: Copied) {
     // Cleared first, so copying the same code again is announced again.
     copied.set(None);
     let Some(window) = web_sys::window() else {

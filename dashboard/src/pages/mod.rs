@@ -9,6 +9,7 @@ mod editor;
 mod embed_check;
 mod embed_panel;
 mod ideas;
+mod identity_provider;
 mod integrity;
 mod lifecycle;
 mod list;
@@ -20,6 +21,7 @@ mod qr_code;
 mod revoke_code;
 mod settings;
 mod sign_in;
+mod text_field;
 
 pub use accounts::Accounts;
 pub use city_replies::CityReplies;

@@ -1,12 +1,15 @@
 //! The editor's "Who can vote?" for polls: anyone, holders of an invitation
-//! code of one of the city's sets, or residents with a verified identity.
+//! code of one of the city's sets, or residents with a verified identity,
+//! offered once the city has an identity provider (`identity_provider.rs`).
 //! The choice is fixed once votes were cast (the API answers `locked`).
 
 use crate::api;
 use crate::app::use_ui;
 use crate::i18n::{code_set_choice, participation_message};
+use crate::pages::identity_provider;
 use leptos::prelude::*;
 use parvis_model::FieldError;
+use parvis_model::identity_provider::IdentityProviderView;
 use parvis_model::participation::{CodeSet, ParticipationLevel};
 use parvis_model::wire::WireName;
 
@@ -40,6 +43,22 @@ pub fn ParticipationField(
     errors: RwSignal<Vec<FieldError>>,
 ) -> impl IntoView {
     let ui = use_ui();
+    let provider = LocalResource::new(move || async move {
+        let result = api::get::<IdentityProviderView>(identity_provider::PATH).await;
+        if let Err(failure) = &result {
+            ui.check(failure);
+        }
+        result.map(|view| view.settings.is_some())
+    });
+    // An admin who sets the provider in another tab (the link below opens
+    // one) finds the level offered when they come back.
+    let comeback = window_event_listener(leptos::ev::focus, move |_| {
+        if provider.with_untracked(|p| matches!(p, Some(Ok(false)))) {
+            provider.refetch();
+        }
+    });
+    on_cleanup(move || comeback.remove());
+    let provider = Signal::derive(move || provider.get().and_then(Result::ok));
     let error =
         move || errors.with(|all| participation_message(ui.lang.get(), all, "participation"));
     let described = move || match error() {
@@ -50,7 +69,7 @@ pub fn ParticipationField(
         <fieldset aria-describedby=described>
             <legend>{move || ui.text().who_can_vote}</legend>
             <p id="participation-locked" class="muted">{move || ui.text().participation_locked}</p>
-            {LEVELS.map(|choice| view! { <LevelChoice choice level locked /> }).into_iter().collect_view()}
+            {LEVELS.map(|choice| view! { <LevelChoice choice level locked provider /> }).into_iter().collect_view()}
             {move || error().map(|m| view! { <p id="participation-error" class="field-error">{m}</p> })}
         </fieldset>
         {move || (level.get() == ParticipationLevel::Code).then(|| view! { <CodeSetSelect code_set locked errors /> })}
@@ -58,8 +77,8 @@ pub fn ParticipationField(
 }
 
 /// One level: its radio button, its name and what it means. `verified` is
-/// shown disabled, with what it still needs: no city can configure an
-/// identity provider yet, and the API refuses it.
+/// disabled until the city is known to have an identity provider, and says
+/// where to set one when it has none (the API refuses it then too).
 #[component]
 fn LevelChoice(
     /// The level this button picks.
@@ -68,25 +87,49 @@ fn LevelChoice(
     level: RwSignal<ParticipationLevel>,
     /// Whether the choice is fixed.
     locked: Signal<bool>,
+    /// Whether the city has an identity provider; `None` until known.
+    provider: Signal<Option<bool>>,
 ) -> impl IntoView {
     let ui = use_ui();
     let index = level_index(choice);
     let id = format!("participation-{}", choice.wire_name());
     let hint_id = format!("{id}-hint");
-    let coming = choice == ParticipationLevel::Verified;
+    let verified = choice == ParticipationLevel::Verified;
+    let unavailable = move || verified && provider.get() != Some(true);
     view! {
         <div class="choice">
             <input type="radio" id=id.clone() name="participation" value=choice.wire_name()
                 aria-describedby=hint_id.clone()
-                disabled=move || coming || locked.get()
+                disabled=move || unavailable() || locked.get()
                 prop:checked=move || level.get() == choice
                 on:change=move |_| level.set(choice) />
             " "<label for=id>{move || ui.text().participation_levels[index]}</label>
             <p id=hint_id class="muted hint">
                 {move || ui.text().participation_hints[index]}
-                {coming.then(|| view! { " "<strong>{move || ui.text().verified_coming}</strong> })}
+                {move || (verified && provider.get() == Some(false)).then(needs_provider)}
             </p>
         </div>
+    }
+}
+
+/// What the verified level needs while the city has no identity provider:
+/// for admins, a link to where they set it (in a new tab, so the poll being
+/// written stays as it is); for moderators, who cannot, whom to ask.
+fn needs_provider() -> AnyView {
+    let ui = use_ui();
+    let text = ui.text();
+    // Untracked, as in the shell: only admins may open the settings page.
+    if untrack(|| ui.is_admin()) {
+        view! {
+            " "<strong>{text.verified_needs_provider}" "
+                <a href="#/settings" target="_blank" rel="noopener">
+                    {text.verified_provider_link}<span class="visually-hidden">{format!(" {}", text.new_tab)}</span>
+                </a>
+            </strong>
+        }
+        .into_any()
+    } else {
+        view! { " "<strong>{text.verified_needs_provider_ask}</strong> }.into_any()
     }
 }
 

@@ -1,10 +1,12 @@
 //! City settings (admins): name, default language, the sites allowed to
 //! embed, the brand colours with a contrast warning, and how long residents'
-//! words are kept after a consultation closes.
+//! words are kept after a consultation closes; below, in its own section,
+//! the city's identity provider (`identity_provider.rs`).
 
 use crate::api::{self, Method};
 use crate::app::use_ui;
 use crate::i18n::{contrast_warning, field_message, message_for, on_line, origin_hint};
+use crate::pages::identity_provider::IdentityProviderSection;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -269,6 +271,7 @@ pub fn Settings() -> impl IntoView {
             Some(false) => view! { <p class="error" role="alert">{ui.text().load_failed}</p> }.into_any(),
             Some(true) => form().into_any(),
         }}
+        <IdentityProviderSection />
     }
 }
 

@@ -6,7 +6,7 @@
 use crate::context::Ctx;
 use crate::db::{Arg, first, query, run};
 use crate::error::ApiError;
-use parvis_model::identity_provider::secret_name;
+use parvis_model::identity_provider::{check_issuer, secret_name};
 use serde::Deserialize;
 use worker::{Fetch, Headers, Method, Request, RequestInit};
 
@@ -138,6 +138,19 @@ pub async fn discover(issuer: &str) -> Result<Discovery, ApiError> {
             "{url} names its issuer {}, not {issuer}",
             discovery.issuer
         )));
+    }
+    // The secret and the code go to these, and the sign-in window opens
+    // the first: https only (plain http on loopback), as for the issuer.
+    for endpoint in [
+        &discovery.authorization_endpoint,
+        &discovery.token_endpoint,
+        &discovery.jwks_uri,
+    ] {
+        if check_issuer("endpoint", endpoint).is_err() {
+            return Err(ApiError::IdentityProviderUnavailable(format!(
+                "{url} names an endpoint that is not https: {endpoint}"
+            )));
+        }
     }
     Ok(discovery)
 }

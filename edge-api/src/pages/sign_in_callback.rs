@@ -65,10 +65,15 @@ pub async fn page(ctx: &Ctx) -> Result<Reply, ApiError> {
         return Ok(reply);
     };
     let lang = Lang::from_tag(&sign_in.lang);
-    let outcome = if ctx.query("error").is_some() {
-        Outcome::Cancelled
-    } else {
-        finish(ctx, &sign_in).await
+    let outcome = match ctx.query("error").as_deref() {
+        Some("access_denied") => Outcome::Cancelled,
+        Some(error) => {
+            // PKCE refused, a login required…: the city's settings, not
+            // the resident, are to blame; said in the log.
+            worker::console_warn!("sign-in refused by the provider: {error}");
+            Outcome::Refused
+        }
+        None => finish(ctx, &sign_in).await,
     };
     let texts = sign_in_texts(lang);
     let (status, title, text, message) = match &outcome {
@@ -204,9 +209,10 @@ fn window_page(
         head: outcome,
         body_class: "consultation",
         body: format!(
-            "<main><h1>{}</h1><p>{}</p></main>",
+            "<main><h1>{}</h1><p>{}</p><p id=\"parvis-no-opener\" hidden>{}</p></main>",
             escape(title),
-            escape(text)
+            escape(text),
+            escape(sign_in_texts(lang).no_opener),
         ),
         scripts: if message.is_some() {
             &["/sign-in.js"]

@@ -74,6 +74,8 @@ pub struct SignInTexts {
     pub unavailable: &'static str,
     /// The sign-in is unknown, used already or too old.
     pub unknown: &'static str,
+    /// The window lost its link to the consultation's page.
+    pub no_opener: &'static str,
 }
 
 const SIGN_IN_FR: SignInTexts = SignInTexts {
@@ -85,6 +87,7 @@ const SIGN_IN_FR: SignInTexts = SignInTexts {
     refused: "La réponse du service d’identification n’a pas pu être vérifiée. Fermez cette fenêtre et recommencez depuis la consultation.",
     unavailable: "Le service d’identification ne répond pas. Fermez cette fenêtre et réessayez dans quelques minutes.",
     unknown: "Cette identification est inconnue, expirée ou déjà utilisée. Fermez cette fenêtre et recommencez depuis la consultation.",
+    no_opener: "Cette fenêtre ne peut pas prévenir la page de la consultation. Ouvrez la consultation par son lien de partage et recommencez.",
 };
 
 const SIGN_IN_EN: SignInTexts = SignInTexts {
@@ -96,6 +99,7 @@ const SIGN_IN_EN: SignInTexts = SignInTexts {
     refused: "The identity service's answer could not be checked. Close this window and start again from the consultation.",
     unavailable: "The identity service is not answering. Close this window and try again in a few minutes.",
     unknown: "This sign-in is unknown, expired or already used. Close this window and start again from the consultation.",
+    no_opener: "This window cannot reach the consultation's page. Open the consultation from its share link and start again.",
 };
 
 /// The sign-in window's strings in a language.

@@ -49,6 +49,18 @@ pub async fn update(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     staff.require_admin()?;
     let typed: IdentityProviderSettings = ctx.json()?;
     let settings = validate_settings(&typed).map_err(ApiError::Validation)?;
+    // A person's hash is made from the issuer (and the provider's subject
+    // for this client): changing either mid-consultation would let every
+    // verified resident vote again.
+    if let Some(current) = provider::load(ctx, staff.city_id).await?
+        && (current.issuer != settings.issuer || current.client_id != settings.client_id)
+        && verified_polls(ctx, staff.city_id).await? > 0
+    {
+        return Err(ApiError::Conflict(
+            "polls ask for a verified identity: the issuer and client id cannot change \
+             until they no longer do",
+        ));
+    }
     let discovery = discover(&settings.issuer).await.map_err(|error| {
         worker::console_warn!("identity provider discovery failed: {error:?}");
         ApiError::from(FieldError::new("issuer", FieldErrorCode::Unreachable))
@@ -98,11 +110,8 @@ pub async fn update(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     Reply::json(200, &view(ctx, staff.city_id).await?)
 }
 
-/// `DELETE /v1/staff/identity-provider` (admins): 204; refused while a
-/// poll asks for a verified identity.
-pub async fn remove(ctx: &mut Ctx) -> Result<Reply, ApiError> {
-    let staff = require(ctx).await?;
-    staff.require_admin()?;
+/// How many of the city's polls ask for a verified identity.
+async fn verified_polls(ctx: &Ctx, city_id: i64) -> Result<u64, ApiError> {
     #[derive(Deserialize)]
     struct Row {
         polls: u64,
@@ -110,10 +119,18 @@ pub async fn remove(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     let row: Option<Row> = first(query(
         &ctx.db,
         "SELECT COUNT(*) AS polls FROM widgets WHERE city_id = ?1 AND participation = 'verified'",
-        &[Arg::Int(staff.city_id)],
+        &[Arg::Int(city_id)],
     )?)
     .await?;
-    if row.is_some_and(|row| row.polls > 0) {
+    Ok(row.map_or(0, |row| row.polls))
+}
+
+/// `DELETE /v1/staff/identity-provider` (admins): 204; refused while a
+/// poll asks for a verified identity.
+pub async fn remove(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    let staff = require(ctx).await?;
+    staff.require_admin()?;
+    if verified_polls(ctx, staff.city_id).await? > 0 {
         return Err(ApiError::Conflict(
             "polls ask for a verified identity: change their participation first",
         ));

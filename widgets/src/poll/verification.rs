@@ -51,6 +51,12 @@ pub fn VerifyIdentity(
         provider.as_deref().unwrap_or(text.city_identity_service),
     );
     let blocked = RwSignal::new(false);
+    let verified_line = NodeRef::<leptos::html::P>::new();
+    Effect::new(move |_| {
+        if let Some(line) = verified_line.get() {
+            let _ = line.focus();
+        }
+    });
     let consultation_page = context
         .api
         .origin()
@@ -69,13 +75,20 @@ pub fn VerifyIdentity(
     view! {
         <div class="verify">
             {move || if grant.get().is_some() {
-                view! { <p class="verified">{"✓ "}{text.identity_verified}</p> }.into_any()
+                // Focus moves here from the button it replaces.
+                view! {
+                    <p class="verified" tabindex="-1" node_ref=verified_line>
+                        {"✓ "}{text.identity_verified}
+                    </p>
+                }.into_any()
             } else {
                 view! {
                     <button type="button" on:click=on_click>{label.clone()}</button>
                 }.into_any()
             }}
-            {move || note.get().filter(|_| grant.get().is_none()).map(|note| match note {
+            // Once verified, the line above says so; errors still show (the
+            // same person voted already, from another device).
+            {move || note.get().filter(|n| matches!(n, Note::Error(_)) || grant.get().is_none()).map(|note| match note {
                 Note::Status(message) => view! { <p class="hint">{message}</p> }.into_any(),
                 Note::Error(message) => view! { <p class="field-error">{message}</p> }.into_any(),
             })}
@@ -178,7 +191,12 @@ mod browser {
                 .send::<(), VerificationStart>(Method::Post, &context.widget_id, &tail, None, None)
                 .await;
             match started {
-                Ok(Some(start)) => {
+                // The window shares this page's origin until it leaves:
+                // only a web address may be opened in it.
+                Ok(Some(start))
+                    if start.authorize_url.starts_with("https://")
+                        || start.authorize_url.starts_with("http://") =>
+                {
                     if popup.location().set_href(&start.authorize_url).is_err() {
                         note.try_set(Some(Note::Error(text.sign_in_blocked)));
                     }
