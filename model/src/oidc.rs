@@ -260,16 +260,38 @@ pub fn check_claims(claims: &Claims, expected: &Expected) -> Result<(), TokenErr
     {
         return Err(TokenError::Subject);
     }
-    let asked: Vec<&str> = expected.acr_values.split_whitespace().collect();
-    if !asked.is_empty()
-        && !claims
-            .acr
-            .as_deref()
-            .is_some_and(|acr| asked.contains(&acr))
-    {
+    if !acr_satisfies(claims.acr.as_deref(), expected.acr_values) {
         return Err(TokenError::AssuranceLevel);
     }
     Ok(())
+}
+
+/// The level of an eIDAS `acr` (`eidas1` to `eidas3`), which FranceConnect
+/// and FranceConnect+ use.
+fn eidas_level(acr: &str) -> Option<u8> {
+    match acr {
+        "eidas1" => Some(1),
+        "eidas2" => Some(2),
+        "eidas3" => Some(3),
+        _ => None,
+    }
+}
+
+/// Whether the token's `acr` is one of those asked for (`acr_values`,
+/// space-separated; none asked accepts any) or, for eIDAS levels, at
+/// least the lowest asked: a provider may authenticate more strongly than
+/// asked.
+pub fn acr_satisfies(acr: Option<&str>, asked: &str) -> bool {
+    let asked: Vec<&str> = asked.split_whitespace().collect();
+    if asked.is_empty() {
+        return true;
+    }
+    let Some(acr) = acr else {
+        return false;
+    };
+    let lowest_eidas = asked.iter().filter_map(|a| eidas_level(a)).min();
+    asked.contains(&acr)
+        || matches!((eidas_level(acr), lowest_eidas), (Some(got), Some(least)) if got >= least)
 }
 
 #[cfg(test)]
@@ -366,6 +388,17 @@ mod tests {
             ..claims()
         };
         assert_eq!(check_claims(&several, &expected(1_000_010)), Ok(()));
+    }
+
+    #[test]
+    fn a_stronger_eidas_level_than_asked_is_accepted_a_weaker_one_is_not() {
+        assert!(acr_satisfies(Some("eidas2"), "eidas1"));
+        assert!(acr_satisfies(Some("eidas1"), "eidas1"));
+        assert!(!acr_satisfies(Some("eidas1"), "eidas2"));
+        assert!(!acr_satisfies(None, "eidas1"));
+        assert!(!acr_satisfies(Some("loa-high"), "eidas1"));
+        assert!(acr_satisfies(Some("loa-high"), "loa-substantial loa-high"));
+        assert!(acr_satisfies(None, ""));
     }
 
     #[test]

@@ -669,7 +669,7 @@ test("a poll's results count its ballots by participation level", async ({ page,
   await expectNoViolations(page, "detail with ballots by level");
 });
 
-test("an admin reads the city's identity provider, with the redirect URI and the secret's state, and a wrong issuer is said", async ({ page }) => {
+test("an admin reads the city's identity provider, with the redirect URI and the secret's state; changes that would let people vote again are refused", async ({ page }) => {
   const dashboard = new Dashboard(page);
   await dashboard.open("#/settings");
   await dashboard.signIn();
@@ -683,12 +683,27 @@ test("an admin reads the city's identity provider, with the redirect URI and the
   await expect(section.locator("#idp-secret")).toContainText("OIDC_CLIENT_SECRET_CITY_1");
   await expect(section.locator("#idp-secret")).toContainText("défini");
   await expectNoViolations(page, "identity provider settings");
-  // An issuer nobody answers for is said on its field, and nothing changes.
+  // The city has verified polls: another issuer would give everyone a new
+  // pseudonym, so it is refused and said.
   await issuer.fill(`${process.env.PARVIS_OIDC_ISSUER}/ailleurs`);
+  await section.getByRole("button", { name: "Valider le fournisseur d’identité" }).click();
+  await expect(section.getByRole("status").filter({ hasText: "ne peuvent pas changer" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Fournisseur d’identité" }).getByLabel("Émetteur (issuer)")).toHaveValue(process.env.PARVIS_OIDC_ISSUER);
+});
+
+test("an issuer no OpenID provider answers for is said on its field", async ({ page }) => {
+  // The other city: no verified poll, no provider at the end of the API tests.
+  const dashboard = new Dashboard(page);
+  await dashboard.open("#/settings");
+  await dashboard.signIn("admin@autre-ville.example");
+  const section = page.getByRole("region", { name: "Fournisseur d’identité" });
+  await expect(section.locator("#idp-secret")).toContainText("OIDC_CLIENT_SECRET_CITY_2");
+  const issuer = section.getByLabel("Émetteur (issuer)");
+  await issuer.fill(`${process.env.PARVIS_OIDC_ISSUER}/ailleurs`);
+  await section.getByLabel("Identifiant client (client_id)").fill("client-autre-ville");
   await section.getByRole("button", { name: "Valider le fournisseur d’identité" }).click();
   await expect(section.locator("#idp-issuer-error")).toContainText("Aucun fournisseur OpenID ne répond");
   await expect(issuer).toHaveAttribute("aria-invalid", "true");
   await expectNoViolations(page, "identity provider settings, wrong issuer");
-  await page.reload();
-  await expect(page.getByRole("region", { name: "Fournisseur d’identité" }).getByLabel("Émetteur (issuer)")).toHaveValue(process.env.PARVIS_OIDC_ISSUER);
 });

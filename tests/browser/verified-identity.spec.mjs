@@ -7,12 +7,23 @@
 // sign-in may run meanwhile (no other spec signs in).
 import { expect, test } from "@playwright/test";
 import { expectNoWidgetViolations as expectNoViolations } from "./pages/axe.mjs";
-import { createWidget } from "./pages/staff-api.mjs";
+import { solveProof } from "./pages/resident-api.mjs";
+import { apiUrl, createWidget } from "./pages/staff-api.mjs";
 import { PollWidget, testPage } from "./pages/widgets.mjs";
 
 test.describe.configure({ mode: "serial" });
 
 const issuer = process.env.PARVIS_OIDC_ISSUER;
+
+/** Why the callback refused each spoiled token (`TokenError::as_str`). */
+const refusals = {
+  expired: "time",
+  wrong_audience: "audience",
+  wrong_nonce: "nonce",
+  wrong_issuer: "issuer",
+  bad_signature: "signature",
+  unknown_key: "unknown_key",
+};
 
 const words = {
   fr: {
@@ -44,14 +55,21 @@ function signInArea(widget) {
   return widget.host.locator(".verify");
 }
 
-/** A verified poll of the test city, whose provider is the test provider. */
-function verifiedPoll(request, title) {
-  return createWidget(request, {
-    kind: "poll",
-    title,
-    participation: "verified",
-    options: [{ label: "Oui" }, { label: "Non" }],
-  });
+/**
+ * A verified poll of the test city, whose provider is the test provider, or
+ * of the city whose client is set up like FranceConnect's core (`email`).
+ */
+function verifiedPoll(request, title, email = "admin@test.example") {
+  return createWidget(
+    request,
+    {
+      kind: "poll",
+      title,
+      participation: "verified",
+      options: [{ label: "Oui" }, { label: "Non" }],
+    },
+    email,
+  );
 }
 
 /**
@@ -61,10 +79,16 @@ function verifiedPoll(request, title) {
  */
 async function signIn(page, widget, t, login) {
   let callback;
+  let authorization;
   const seen = (response) => {
     if (response.url().includes("/oidc/callback")) {
-      callback = { url: response.url(), status: response.status() };
+      callback = {
+        url: response.url(),
+        status: response.status(),
+        refusal: response.headers()["parvis-sign-in-refusal"],
+      };
     }
+    if (response.url().startsWith(`${issuer}/auth`)) authorization = new URL(response.url());
   };
   page.context().on("response", seen);
   const opened = page.waitForEvent("popup");
@@ -81,7 +105,7 @@ async function signIn(page, widget, t, login) {
   console.log(`OpenID round trip (${login}): ${Date.now() - signedIn} ms`);
   page.context().off("response", seen);
   expect(callback, "the provider sent the window back to Parvis").toBeDefined();
-  return callback;
+  return { ...callback, authorization };
 }
 
 for (const lang of ["fr", "en"]) {
@@ -150,6 +174,8 @@ for (const mutation of ["expired", "wrong_audience", "wrong_nonce", "wrong_issue
     expect(spoiled.status()).toBe(204);
     const callback = await signIn(page, widget, t, `habitant-${mutation}`);
     expect(callback.status).toBe(400);
+    // Refused for this defect, not another one.
+    expect(callback.refusal).toBe(refusals[mutation]);
     await expect(signInArea(widget).getByText(t.refused)).toBeVisible();
     await expect(signInArea(widget).getByText(t.verified)).toHaveCount(0);
     // The widget holds no grant: its ballot is held back.
@@ -158,3 +184,39 @@ for (const mutation of ["expired", "wrong_audience", "wrong_nonce", "wrong_issue
     await expectNoViolations(page, `verified poll, sign-in refused (${mutation})`);
   });
 }
+
+test("a city whose client is set up like FranceConnect's core: no PKCE sent, an HS256 ID token checked with the secret", async ({ page, request }) => {
+  const t = words.fr;
+  const poll = await verifiedPoll(request, "Vote FranceConnect", "admin@ville-franceconnect.example");
+  await page.goto(testPage([poll], { lang: "fr" }));
+  const widget = new PollWidget(page, poll);
+  await widget.waitUntilInteractive();
+  await widget.option("Oui").check();
+  // The test listens as the widget does, to try the grant elsewhere below.
+  await page.evaluate(() => {
+    window.addEventListener("message", (event) => {
+      if (event.data?.type === "parvis:verification") window.parvisGrant = event.data.grant;
+    });
+  });
+  const callback = await signIn(page, widget, t, `habitant-fc-${Date.now()}`);
+  expect(callback.status).toBe(200);
+  // FranceConnect's core refuses PKCE parameters (its double here too).
+  expect(callback.authorization.searchParams.get("code_challenge")).toBeNull();
+  expect(callback.authorization.searchParams.get("acr_values")).toBe("eidas1");
+  expect(callback.authorization.searchParams.get("scope")).toBe("openid");
+  await expect(signInArea(widget).getByText(t.verified)).toBeVisible();
+  await widget.voteButton.click();
+  await expect(widget.host.getByText(t.voted)).toBeVisible();
+
+  // The grant is this voter's: another voter token cannot use it.
+  const grant = await page.evaluate(() => window.parvisGrant);
+  expect(grant).toMatch(/^\d+\.[0-9a-f]{64}\.[\w-]*\.[0-9a-f]{64}$/);
+  const other = `another-voter-${Date.now()}-${"b".repeat(20)}`;
+  const proof = await solveProof(request, poll, other);
+  const stolen = await request.post(`${apiUrl}/v1/widgets/${poll}/ballots`, {
+    headers: { Origin: new URL(page.url()).origin, "Parvis-Voter": other, "Parvis-Proof": proof },
+    data: { choices: [(await widget.option("Oui").getAttribute("value"))], verification: grant },
+  });
+  expect(stolen.status()).toBe(403);
+  expect((await stolen.json()).code).toBe("verification_invalid");
+});

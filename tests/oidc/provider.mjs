@@ -4,7 +4,9 @@
 // (france-connect/sources, `core-fcp-low`) wherever a relying party can tell:
 // code flow only, `client_secret_post`, `eidas1`, the same lifetimes. Where it
 // differs (PKCE required, RS256 only, public subjects), a comment says so. One
-// registered client, and a login page a browser can drive. Started by
+// registered client (two, with FRANCECONNECT_CLIENT_ID and _SECRET: the
+// second signs with HS256 under its secret and refuses PKCE, as
+// FranceConnect's core does), and a login page a browser can drive. Started by
 // `xtask/src/oidc_provider.rs`; on its own:
 //
 //   PORT=9000 CLIENT_ID=parvis CLIENT_SECRET=s3cret \
@@ -30,7 +32,8 @@ import {
   generateKeyPair,
 } from 'jose';
 
-const { PORT, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI } = process.env;
+const { PORT, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, FRANCECONNECT_CLIENT_ID, FRANCECONNECT_CLIENT_SECRET } =
+  process.env;
 for (const [name, value] of Object.entries({ PORT, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI })) {
   if (!value) {
     console.error(`provider.mjs: set ${name} (see the comment at the top of the file)`);
@@ -65,33 +68,47 @@ policy.get('login').checks.add(
   ),
 );
 
+// The client Parvis' test city uses: RS256 checked against the JWKS, PKCE.
+const clients = [
+  {
+    client_id: CLIENT_ID,
+    client_secret: CLIENT_SECRET,
+    redirect_uris: [REDIRECT_URI],
+    grant_types: ['authorization_code'],
+    response_types: ['code'],
+    token_endpoint_auth_method: 'client_secret_post',
+    // FranceConnect signs with HS256 (its default), RS256 or ES256, as the
+    // client registered; RS256 is the one checked against a JWKS here.
+    id_token_signed_response_alg: 'RS256',
+    // FranceConnect forces the login prompt, so its ID tokens always carry
+    // `auth_time`; so do these.
+    require_auth_time: true,
+  },
+];
+// A client set up as FranceConnect's core sets up a service provider: the
+// ID token signed with HS256 under the client's secret, and no PKCE.
+if (FRANCECONNECT_CLIENT_ID) {
+  clients.push({
+    ...clients[0],
+    client_id: FRANCECONNECT_CLIENT_ID,
+    client_secret: FRANCECONNECT_CLIENT_SECRET,
+    id_token_signed_response_alg: 'HS256',
+  });
+}
+
 const provider = new Provider(ISSUER, {
-  clients: [
-    {
-      client_id: CLIENT_ID,
-      client_secret: CLIENT_SECRET,
-      redirect_uris: [REDIRECT_URI],
-      grant_types: ['authorization_code'],
-      response_types: ['code'],
-      token_endpoint_auth_method: 'client_secret_post',
-      // FranceConnect signs with HS256 (its default), RS256 or ES256, as the
-      // client registered; RS256 is the one checked against a JWKS here.
-      id_token_signed_response_alg: 'RS256',
-      // FranceConnect forces the login prompt, so its ID tokens always carry
-      // `auth_time`; so do these.
-      require_auth_time: true,
-    },
-  ],
+  clients,
   jwks: { keys: [signingJwk] },
   acrValues: [ACR],
   scopes: ['openid'],
   responseTypes: ['code'],
   clientAuthMethods: ['client_secret_post'],
-  enabledJWA: { idTokenSigningAlgValues: ['RS256'] },
+  enabledJWA: { idTokenSigningAlgValues: ['RS256', 'HS256'] },
   // Required here, so a relying party that forgets it fails its tests.
   // FranceConnect's published core refuses an authorization request that
   // carries `code_challenge` (its parameter check forbids unlisted ones).
-  pkce: { required: () => true },
+  // The FranceConnect-like client refuses it instead (see the middleware).
+  pkce: { required: (ctx, client) => client.clientId !== FRANCECONNECT_CLIENT_ID },
   features: {
     devInteractions: { enabled: false },
     // Off at FranceConnect too.
@@ -157,6 +174,20 @@ for (const event of ['authorization.error', 'grant.error', 'server_error']) {
 function subject(login) {
   return `${createHash('sha256').update(`parvis-test-user:${login}`).digest('hex')}v1`;
 }
+
+// FranceConnect's core refuses an authorization request with parameters it
+// does not list, PKCE's among them: so does its double here.
+provider.use(async (ctx, next) => {
+  const pkce = ctx.query?.code_challenge || ctx.query?.code_challenge_method;
+  if (ctx.path === '/auth' && FRANCECONNECT_CLIENT_ID && ctx.query?.client_id === FRANCECONNECT_CLIENT_ID && pkce) {
+    ctx.status = 400;
+    ctx.type = 'html';
+    ctx.body = page('Erreur', '<h1>Erreur</h1>\n<p>Paramètre non autorisé : code_challenge.</p>');
+    console.log('authorization: refused PKCE parameters for the FranceConnect-like client');
+    return;
+  }
+  await next();
+});
 
 // The interaction page: GET shows the form, POST signs in whoever was typed.
 provider.use(async (ctx, next) => {

@@ -60,6 +60,8 @@ pub struct Texts {
     #[cfg_attr(not(feature = "csr"), allow(dead_code))]
     pub sign_in_waiting: &'static str,
     #[cfg_attr(not(feature = "csr"), allow(dead_code))]
+    pub sign_in_opening: &'static str,
+    #[cfg_attr(not(feature = "csr"), allow(dead_code))]
     pub sign_in_blocked: &'static str,
     pub open_consultation_page: &'static str,
     #[cfg_attr(not(feature = "csr"), allow(dead_code))]
@@ -303,8 +305,9 @@ const FR: Texts = Texts {
     verification_required: "Ce vote demande de vérifier votre identité avant de voter.",
     identity_verified: "Identité vérifiée : vous pouvez voter. La vérification vaut 30 minutes, dans cette page seulement.",
     sign_in_waiting: "Identifiez-vous dans la fenêtre qui vient de s’ouvrir.",
+    sign_in_opening: "Ouverture du service d’identification…",
     sign_in_blocked: "Votre navigateur a bloqué la fenêtre d’identification. Autorisez les fenêtres pour ce site, ou ouvrez la page de la consultation.",
-    open_consultation_page: "Ouvrir la page de la consultation",
+    open_consultation_page: "Ouvrir la page de la consultation (nouvel onglet)",
     sign_in_cancelled: "Identification annulée. Vous pouvez recommencer.",
     sign_in_refused: "L’identification n’a pas pu être vérifiée. Recommencez.",
     sign_in_unavailable: "Le service d’identification ne répond pas. Réessayez dans quelques minutes.",
@@ -410,8 +413,9 @@ const EN: Texts = Texts {
     verification_required: "This vote asks you to verify your identity before voting.",
     identity_verified: "Identity verified: you can vote. The check lasts 30 minutes, in this page only.",
     sign_in_waiting: "Sign in in the window that just opened.",
+    sign_in_opening: "Opening the identity service…",
     sign_in_blocked: "Your browser blocked the sign-in window. Allow pop-ups for this site, or open the consultation's page.",
-    open_consultation_page: "Open the consultation's page",
+    open_consultation_page: "Open the consultation's page (new tab)",
     sign_in_cancelled: "Sign-in cancelled. You can start again.",
     sign_in_refused: "The sign-in could not be checked. Please start again.",
     sign_in_unavailable: "The identity service is not answering. Try again in a few minutes.",

@@ -35,6 +35,11 @@ pub struct OidcProvider {
     pub client_id: String,
     /// The client's secret, sent to the token endpoint as `client_secret_post`.
     pub client_secret: String,
+    /// A second client, set up as FranceConnect's core sets up a service
+    /// provider: ID tokens signed with HS256 under its secret, PKCE refused.
+    pub franceconnect_client_id: String,
+    /// Its secret.
+    pub franceconnect_client_secret: String,
 }
 
 impl OidcProvider {
@@ -54,6 +59,8 @@ impl OidcProvider {
         }
         let client_id = random_hex(32)?;
         let client_secret = random_hex(32)?;
+        let franceconnect_client_id = random_hex(32)?;
+        let franceconnect_client_secret = random_hex(32)?;
         let (service, port) = start_on_free_port(|port| {
             // The secret goes through the environment, not the command line
             // that `Service::start` prints.
@@ -64,6 +71,8 @@ impl OidcProvider {
                     .env("PORT", port.to_string())
                     .env("CLIENT_ID", &client_id)
                     .env("CLIENT_SECRET", &client_secret)
+                    .env("FRANCECONNECT_CLIENT_ID", &franceconnect_client_id)
+                    .env("FRANCECONNECT_CLIENT_SECRET", &franceconnect_client_secret)
                     .env("REDIRECT_URI", redirect_uri),
             )?;
             wait_for_http(
@@ -79,6 +88,8 @@ impl OidcProvider {
             issuer: format!("http://127.0.0.1:{port}"),
             client_id,
             client_secret,
+            franceconnect_client_id,
+            franceconnect_client_secret,
         })
     }
 
@@ -111,6 +122,10 @@ pub fn run(redirect_uri: Option<&str>) -> Result {
     );
     println!("  Client id:      {}", provider.client_id);
     println!("  Client secret:  {}", provider.client_secret);
+    println!(
+        "  FranceConnect-like client (HS256, no PKCE): {} / {}",
+        provider.franceconnect_client_id, provider.franceconnect_client_secret
+    );
     println!("  Redirect URI:   {redirect_uri}");
     println!("  Sign in with any identifiant (e.g. resident-7); acr_values=eidas1.");
     println!(

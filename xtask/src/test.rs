@@ -142,7 +142,10 @@ fn end_to_end(tally: &mut Tally, only: Option<&str>) -> Result {
     let city_url = format!("http://127.0.0.1:{city_port}");
     wrangler::execute_sql(
         &state,
-        &format!("INSERT INTO city_origins (city_id, origin) VALUES (1, '{city_url}')"),
+        &format!(
+            "INSERT INTO city_origins (city_id, origin) VALUES (1, '{city_url}'), \
+             ({FRANCECONNECT_CITY}, '{city_url}')"
+        ),
         false,
     )?;
     // The bootstrap command itself, end to end: the API tests sign in with it.
@@ -167,11 +170,21 @@ fn end_to_end(tally: &mut Tally, only: Option<&str>) -> Result {
     let provider = std::cell::RefCell::new(None::<OidcProvider>);
     let (api, api_port): (Service, u16) = start_on_free_port(|port| {
         let started = OidcProvider::start(&format!("http://127.0.0.1:{port}/oidc/callback"))?;
-        let secret = (secret_name(1), started.client_secret.clone());
-        wrangler::execute_sql(&state, &test_city_provider(&started), false)?;
+        let secrets = [
+            (secret_name(1), started.client_secret.clone()),
+            (
+                secret_name(FRANCECONNECT_CITY),
+                started.franceconnect_client_secret.clone(),
+            ),
+        ];
+        wrangler::execute_sql(&state, &test_city_providers(&started), false)?;
         *provider.borrow_mut() = Some(started);
         let mut vars = wrangler::TEST_VARS.to_vec();
-        vars.push((&secret.0, &secret.1));
+        vars.extend(
+            secrets
+                .iter()
+                .map(|(name, value)| (name.as_str(), value.as_str())),
+        );
         wrangler::start_dev(&state, port, &vars)
     })?;
     let provider = provider
@@ -285,17 +298,24 @@ fn tallies_match(state: &State) -> Result {
     Ok(())
 }
 
-/// The SQL that gives the test city (1) the tests' OpenID provider, as an
-/// admin would in the dashboard (its keys are fetched at the first sign-in).
-fn test_city_provider(provider: &OidcProvider) -> String {
-    format!(
-        "INSERT INTO identity_providers (city_id, issuer, client_id, display_name, pkce, \
-           acr_values, updated_at) VALUES (1, '{issuer}', '{client}', 'FranceConnect', 1, \
-           'eidas1', 0) ON CONFLICT (city_id) DO UPDATE SET issuer = '{issuer}', \
-           client_id = '{client}', jwks = NULL, fetched_at = NULL",
-        issuer = provider.issuer,
-        client = provider.client_id,
-    )
+/// The fixtures' city whose provider client is set up like FranceConnect's
+/// core (HS256, no PKCE).
+const FRANCECONNECT_CITY: i64 = 3;
+
+/// The SQL that gives the test city (1) and the FranceConnect-like city
+/// (3) the tests' OpenID provider, as an admin would in the dashboard (its
+/// keys are fetched at the first sign-in).
+fn test_city_providers(provider: &OidcProvider) -> String {
+    let row = |city: i64, client: &str, pkce: u8| {
+        format!(
+            "INSERT INTO identity_providers (city_id, issuer, client_id, display_name, pkce, \
+               acr_values, updated_at) VALUES ({city}, '{issuer}', '{client}', 'FranceConnect', \
+               {pkce}, 'eidas1', 0) ON CONFLICT (city_id) DO UPDATE SET issuer = '{issuer}', \
+               client_id = '{client}', jwks = NULL, fetched_at = NULL;",
+            issuer = provider.issuer,
+        )
+    };
+    row(1, &provider.client_id, 1) + &row(FRANCECONNECT_CITY, &provider.franceconnect_client_id, 0)
 }
 
 /// `text` as a regular expression that matches it literally.

@@ -140,7 +140,7 @@ pub fn IdentityProviderSection() -> impl IntoView {
                 Err(failure) => {
                     ui.check(&failure);
                     errors.set(failure.field_errors());
-                    notice.set(Some((refusal(ui, &failure, ui.text().fix_errors), true)));
+                    notice.set(Some((refusal(ui, &failure, ui.text().idp_locked), true)));
                 }
             }
         });

@@ -35,14 +35,20 @@ struct SignIn {
     city_id: i64,
 }
 
+/// Names why a sign-in was refused, for the city's logs and the tests: the
+/// provider's answer was wrong, so the reason says nothing of the person.
+const REFUSAL_HEADER: &str = "Parvis-Sign-In-Refusal";
+
 /// How a sign-in ended, for the page and the widget.
 enum Outcome {
     /// A grant for the widget.
     Verified(Grant),
     /// The resident cancelled at the provider.
     Cancelled,
-    /// The provider's answer failed a check, or the code was refused.
-    Refused,
+    /// The provider's answer failed a check, or the code was refused: why,
+    /// as a stable name (`parvis_model::oidc::TokenError::as_str`, `code`,
+    /// `provider_error`), sent in [`REFUSAL_HEADER`].
+    Refused(&'static str),
     /// The provider could not be reached, or the city's secret is missing.
     Unavailable,
 }
@@ -71,7 +77,7 @@ pub async fn page(ctx: &Ctx) -> Result<Reply, ApiError> {
             // PKCE refused, a login required…: the city's settings, not
             // the resident, are to blame; said in the log.
             worker::console_warn!("sign-in refused by the provider: {error}");
-            Outcome::Refused
+            Outcome::Refused("provider_error")
         }
         None => finish(ctx, &sign_in).await,
     };
@@ -89,7 +95,7 @@ pub async fn page(ctx: &Ctx) -> Result<Reply, ApiError> {
             texts.cancelled_text,
             serde_json::json!({ "type": MESSAGE_TYPE, "error": "cancelled" }),
         ),
-        Outcome::Refused => (
+        Outcome::Refused(_) => (
             400,
             texts.failed,
             texts.refused,
@@ -106,6 +112,9 @@ pub async fn page(ctx: &Ctx) -> Result<Reply, ApiError> {
     message["origin"] = sign_in.opener_origin.clone().into();
     let mut reply = window_page(ctx, lang, title, text, Some(&message));
     reply.status = status;
+    if let Outcome::Refused(reason) = outcome {
+        reply = reply.header(REFUSAL_HEADER, reason);
+    }
     Ok(reply)
 }
 
@@ -134,11 +143,11 @@ async fn finish(ctx: &Ctx, sign_in: &SignIn) -> Outcome {
         Ok(grant) => Outcome::Verified(grant),
         Err(SignInError::Token(error)) => {
             worker::console_warn!("sign-in refused: ID token {}", error.as_str());
-            Outcome::Refused
+            Outcome::Refused(error.as_str())
         }
         Err(SignInError::CodeRefused(why)) => {
             worker::console_warn!("sign-in refused: code {why}");
-            Outcome::Refused
+            Outcome::Refused("code")
         }
         Err(SignInError::Api(error)) => {
             worker::console_warn!("sign-in unavailable: {error:?}");

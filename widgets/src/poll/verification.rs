@@ -184,6 +184,15 @@ mod browser {
         blocked.set(false);
         grant.set(None);
         note.set(Some(Note::Status(text.sign_in_waiting)));
+        announcer.say(text.sign_in_waiting);
+        // The window is blank while the API is asked (and the proof of work
+        // solved): it says what is coming, in the page's language.
+        if let Some(body) = popup.document().and_then(|document| {
+            document.set_title(text.sign_in_opening);
+            document.body()
+        }) {
+            body.set_text_content(Some(text.sign_in_opening));
+        }
         let tail = format!("/verification?lang={}", context.lang.tag());
         leptos::task::spawn_local(async move {
             let started = context
