@@ -12,8 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Crypto, CryptoKey, Pbkdf2Params};
 use worker::Env;
 
-/// PBKDF2 iterations for new passwords: the Workers runtime's maximum.
-pub const PASSWORD_ITERATIONS: u32 = 100_000;
+pub use parvis_model::limits::PASSWORD_ITERATIONS;
 
 /// The secret's name in the Worker's environment (`.dev.vars` locally,
 /// `wrangler secret put` in production): `v<N>.<secret>` (see

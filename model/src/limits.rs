@@ -6,6 +6,11 @@
 /// takes it over. The crash test waits just past it before retrying.
 pub const STALE_CLAIM_SECONDS: i64 = 10;
 
+/// PBKDF2-HMAC-SHA256 iterations for staff passwords, made by the Worker
+/// (through WebCrypto, whose maximum in the Workers runtime this is) and by
+/// `cargo xtask admin` for a city's first admin.
+pub const PASSWORD_ITERATIONS: u32 = 100_000;
+
 /// A temporary password (a new account's, to be replaced at first sign-in)
 /// is refused once older than this: 72 hours, so one sent on a Friday still
 /// works on Monday, while one forgotten in a mailbox stops being a way in.

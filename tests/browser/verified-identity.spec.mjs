@@ -88,7 +88,8 @@ async function signIn(page, widget, t, login) {
         refusal: response.headers()["parvis-sign-in-refusal"],
       };
     }
-    if (response.url().startsWith(`${issuer}/auth`)) authorization = new URL(response.url());
+    // The authorization request itself (the provider later resumes at /auth/{uid}).
+    if (response.url().startsWith(`${issuer}/auth?`)) authorization = new URL(response.url());
   };
   page.context().on("response", seen);
   const opened = page.waitForEvent("popup");

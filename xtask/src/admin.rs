@@ -15,8 +15,8 @@ use parvis_model::staff::normalize_email;
 use parvis_model::text::{Lines, clean_text};
 use std::io::Read;
 
-/// PBKDF2 iterations: the same as the Worker's (the Workers runtime maximum).
-const ITERATIONS: u32 = 100_000;
+/// PBKDF2 iterations: the Worker's own number.
+use parvis_model::limits::PASSWORD_ITERATIONS as ITERATIONS;
 
 /// What the command creates.
 #[derive(Debug, PartialEq, Eq)]

@@ -1,8 +1,10 @@
 //! `cargo xtask demo`: everything built, migrated, seeded and served.
 
+use crate::oidc_provider::OidcProvider;
 use crate::process::{Interrupt, http_status};
 use crate::wrangler::{self, State};
 use crate::{Result, build, paths, static_server, tools};
+use parvis_model::identity_provider::secret_name;
 
 /// The API's port, which the demo page's snippet is served with.
 const API_PORT: u16 = 8787;
@@ -25,7 +27,16 @@ pub fn run() -> Result {
     wrangler::seed(&State::Default)?;
 
     let interrupt = Interrupt::catch()?;
-    let mut api = wrangler::start_dev(&State::Default, API_PORT, &[])?;
+    // The demo city's identity provider: the tests' OpenID provider, so the
+    // budget page's verified vote can be tried with any login.
+    let provider = OidcProvider::start(&format!("http://127.0.0.1:{API_PORT}/oidc/callback"))?;
+    wrangler::execute_sql(&State::Default, &verified_demo(&provider), false)?;
+    let secret = secret_name(1);
+    let mut api = wrangler::start_dev(
+        &State::Default,
+        API_PORT,
+        &[(secret.as_str(), provider.client_secret.as_str())],
+    )?;
     static_server::serve(
         vec![("/", paths::root().join("examples").join("demo-city"))],
         CITY_PORT,
@@ -35,10 +46,37 @@ pub fn run() -> Result {
     println!();
     println!("  Parvis API and widget files: http://127.0.0.1:{API_PORT}");
     println!("  Demo city page:              http://127.0.0.1:{CITY_PORT}/");
+    println!(
+        "  A vote for verified residents: http://127.0.0.1:{CITY_PORT}/budget-participatif.html \
+         (test identity provider {}: any login)",
+        provider.issuer
+    );
     println!();
     println!("Press Ctrl-C to stop both.");
     interrupt.wait(|| {
         api.has_exited()
             .then_some("wrangler dev stopped unexpectedly")
     })
+}
+
+/// The demo city's identity provider (this run's, with fresh keys) and
+/// its budget vote for verified residents, idempotent.
+fn verified_demo(provider: &OidcProvider) -> String {
+    format!(
+        "INSERT INTO identity_providers (city_id, issuer, client_id, display_name, pkce, \
+           acr_values, updated_at) VALUES (1, '{issuer}', '{client}', 'FranceConnect', 1, \
+           'eidas1', 0) ON CONFLICT (city_id) DO UPDATE SET issuer = '{issuer}', \
+           client_id = '{client}', authorization_endpoint = NULL, token_endpoint = NULL, \
+           jwks_uri = NULL, jwks = NULL, fetched_at = NULL; \
+         INSERT OR IGNORE INTO widgets (id, city_id, kind, title, description, status, \
+           results_visibility, participation) VALUES ('demo-verified-poll', 1, 'poll', \
+           'Quel projet pour le budget participatif 2027 ?', \
+           'Un vote par habitant, identité vérifiée.', 'open', 'always', 'verified'); \
+         INSERT OR IGNORE INTO poll_options (widget_id, id, position, label) VALUES \
+           ('demo-verified-poll', 'jardin', 1, 'Un jardin partagé'), \
+           ('demo-verified-poll', 'pistes', 2, 'Des pistes cyclables'), \
+           ('demo-verified-poll', 'preau', 3, 'Un préau pour l’école');",
+        issuer = provider.issuer,
+        client = provider.client_id,
+    )
 }
