@@ -54,23 +54,29 @@ pub enum Method {
     Delete,
 }
 
-/// Where the API lives: the origin `embed.js` was loaded from, or nowhere
-/// for a staff preview.
+/// One widget's way to the API: where the API lives (the origin `embed.js`
+/// was loaded from, or nowhere for a staff preview), which widget it speaks
+/// for, and the resident's voter token (read from the page's storage, made
+/// at the first action).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiClient {
     origin: Option<String>,
+    /// The widget every call is about.
+    widget_id: String,
     /// The framed page's embed ticket, sent with every call: inside a
     /// sandbox (`Origin: null`) it is what lets the API admit the widget.
     ticket: Option<String>,
 }
 
 impl ApiClient {
-    /// A client for the API at `origin` (`scheme://host[:port]`), with the
-    /// framed page's embed ticket when there is one.
+    /// A client for widget `widget_id` of the API at `origin`
+    /// (`scheme://host[:port]`), with the framed page's embed ticket when
+    /// there is one.
     #[cfg(feature = "csr")]
-    pub fn new(origin: String, ticket: Option<String>) -> ApiClient {
+    pub fn new(origin: String, widget_id: String, ticket: Option<String>) -> ApiClient {
         ApiClient {
             origin: Some(origin),
+            widget_id,
             ticket,
         }
     }
@@ -80,6 +86,7 @@ impl ApiClient {
     pub fn preview() -> ApiClient {
         ApiClient {
             origin: None,
+            widget_id: String::new(),
             ticket: None,
         }
     }
@@ -108,21 +115,22 @@ impl ApiClient {
         self.origin.as_ref().and_then(|_| stored_token())
     }
 
-    /// The URL of `tail` under a widget: `""`, `"/ideas"`, `"/ideas/3/support"`…
-    fn url(&self, widget_id: &str, tail: &str) -> Result<String, ApiFailure> {
+    /// The URL of `tail` under the widget: `""`, `"/ideas"`, `"/ideas/3/support"`…
+    fn url(&self, tail: &str) -> Result<String, ApiFailure> {
         let origin = self.origin.as_ref().ok_or(ApiFailure::Preview)?;
-        let id = String::from(js_sys::encode_uri_component(widget_id));
+        let id = String::from(js_sys::encode_uri_component(&self.widget_id));
         Ok(format!("{origin}/v1/widgets/{id}{tail}"))
     }
 
-    /// `GET`, telling the API who asks when a voter token exists.
-    pub async fn get<T: Decode>(
-        &self,
-        widget_id: &str,
-        tail: &str,
-        voter: Option<String>,
-    ) -> Result<T, ApiFailure> {
-        let mut request = Request::get(&self.url(widget_id, tail)?);
+    /// `GET` under the widget, telling the API who asks when the resident
+    /// has a voter token (reads never make one).
+    pub async fn get<T: Decode>(&self, tail: &str) -> Result<T, ApiFailure> {
+        self.get_as(tail, self.known_voter()).await
+    }
+
+    /// `GET` as `voter`.
+    async fn get_as<T: Decode>(&self, tail: &str, voter: Option<String>) -> Result<T, ApiFailure> {
+        let mut request = Request::get(&self.url(tail)?);
         if let Some(token) = voter {
             request = request.header("Parvis-Voter", &token);
         }
@@ -141,12 +149,11 @@ impl ApiClient {
     pub async fn send<B: Serialize, T: Decode>(
         &self,
         method: Method,
-        widget_id: &str,
         tail: &str,
         body: Option<&B>,
         idempotency_key: Option<&str>,
     ) -> Result<Option<T>, ApiFailure> {
-        let url = self.url(widget_id, tail)?;
+        let url = self.url(tail)?;
         let voter = self.voter_token().ok_or(ApiFailure::Network)?;
         let body = body.map(to_json).transpose()?;
         let write = Write {
@@ -157,11 +164,11 @@ impl ApiClient {
             idempotency_key,
             body: body.as_deref(),
         };
-        let proof = self.proof(widget_id, &voter).await?;
+        let proof = self.proof(&voter).await?;
         let mut response = write.send(&proof).await?;
         if response.status() == 428 {
-            proof::forget(widget_id, &voter);
-            let proof = self.proof(widget_id, &voter).await?;
+            proof::forget(&self.widget_id, &voter);
+            let proof = self.proof(&voter).await?;
             response = write.send(&proof).await?;
         }
         if response.status() == 204 {
@@ -172,15 +179,13 @@ impl ApiClient {
 
     /// This voter's proof of work for the widget: the one solved earlier in
     /// this page view, or a new challenge fetched and solved now.
-    async fn proof(&self, widget_id: &str, voter: &str) -> Result<String, ApiFailure> {
-        if let Some(known) = proof::known(widget_id, voter) {
+    async fn proof(&self, voter: &str) -> Result<String, ApiFailure> {
+        if let Some(known) = proof::known(&self.widget_id, voter) {
             return Ok(known);
         }
-        let puzzle: ProofChallenge = self
-            .get(widget_id, "/challenge", Some(voter.to_owned()))
-            .await?;
+        let puzzle: ProofChallenge = self.get_as("/challenge", Some(voter.to_owned())).await?;
         let solved = proof::solve(&puzzle.challenge, puzzle.bits).await;
-        proof::remember(widget_id, voter, &solved);
+        proof::remember(&self.widget_id, voter, &solved);
         Ok(solved)
     }
 }
@@ -227,13 +232,12 @@ impl ApiClient {
     /// form's retry key: a retry of the same body is answered once.
     pub async fn post_text<B: Serialize, T: Decode>(
         &self,
-        widget_id: &str,
         tail: &str,
         body: &B,
         attempt: RetryKey,
     ) -> Result<T, ApiFailure> {
         let key = attempt.for_body(to_json(body)?);
-        self.send::<B, T>(Method::Post, widget_id, tail, Some(body), Some(&key))
+        self.send::<B, T>(Method::Post, tail, Some(body), Some(&key))
             .await?
             .ok_or(ApiFailure::Unexpected(204))
     }

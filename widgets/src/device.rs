@@ -42,13 +42,7 @@ pub fn ThisDevice(
         let context = context.clone();
         let task = async move {
             (context.api)
-                .send::<(), VoterDataDeleted>(
-                    Method::Delete,
-                    &context.widget_id,
-                    "/voter-data",
-                    None,
-                    None,
-                )
+                .send::<(), VoterDataDeleted>(Method::Delete, "/voter-data", None, None)
                 .await
         };
         sending.start(task, move |outcome| match outcome {

@@ -31,7 +31,7 @@ pub fn mount(
         .ok_or_else(|| JsValue::from_str("the placeholder has no data-parvis-widget id"))?;
     let theme = theme_class(placeholder.get_attribute("data-theme").as_deref());
     let ticket = placeholder.get_attribute("data-parvis-ticket");
-    let client = ApiClient::new(api_origin, ticket);
+    let client = ApiClient::new(api_origin, widget_id.clone(), ticket);
     let server_markup = placeholder
         .shadow_root()
         .and_then(|shadow| Some((shadow.query_selector(".parvis").ok()??, shadow)));

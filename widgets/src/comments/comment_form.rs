@@ -37,7 +37,7 @@ pub fn CommentForm(
         let context = context.clone();
         let task = async move {
             (context.api)
-                .post_text::<_, CommentView>(&context.widget_id, "/comments", &submission, attempt)
+                .post_text::<_, CommentView>("/comments", &submission, attempt)
                 .await
         };
         sending.start(task, move |outcome| match outcome {

@@ -4,14 +4,14 @@ use super::comment_form::CommentForm;
 use super::report_form::ReportForm;
 use super::thread::Thread;
 use crate::api::Method;
-use crate::common::{RichText, failure_message};
+use crate::common::{RichText, Sending, Support, failure_message};
 use crate::context::use_widget_context;
 use crate::i18n::{city_reply_label, more_replies, replies_shown, reply_to, supports, texts};
 use crate::widget::use_announcer;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parvis_model::comments::{CommentView, ReplyPage};
-use parvis_model::ideas::{SupportState, Visibility};
+use parvis_model::ideas::Visibility;
 
 /// Which inline form is open under a comment.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -33,88 +33,48 @@ pub fn CommentItem(
     let (lang, text) = (context.lang, texts(context.lang));
     let announcer = use_announcer();
     let id = comment.id;
-    let state = RwSignal::new(SupportState {
-        supports: comment.supports,
-        supported_by_me: comment.supported_by_me,
-    });
+    let support = Support::new(comment.supports, comment.supported_by_me);
+    let state = support.state;
     let (error, set_error) = signal(None::<&'static str>);
     let open = RwSignal::new(Open::Nothing);
-    let busy = RwSignal::new(false);
-    let send = {
+    let toggle_support = {
         let context = context.clone();
-        move |method: Method,
-              tail: String,
-              on_ok: Box<dyn FnOnce(Option<SupportState>)>,
-              on_err: Box<dyn FnOnce()>| {
-            let context = context.clone();
-            busy.set(true);
-            set_error.set(None);
-            spawn_local(async move {
-                let result = (context.api)
-                    .send::<(), SupportState>(method, &context.widget_id, &tail, None, None)
-                    .await;
-                match result {
-                    Ok(answer) => on_ok(answer),
-                    Err(failure) => {
-                        on_err();
-                        let message = failure_message(text, &failure);
-                        set_error.set(Some(message));
-                        announcer.say(message);
-                    }
-                }
-                busy.set(false);
-            });
+        move |_| {
+            support.toggle(
+                &context,
+                format!("/comments/{id}/support"),
+                announcer,
+                set_error,
+            )
         }
     };
-    let toggle_support = {
-        let send = send.clone();
+    // Deleting one's comment: one write at a time, dropped if the comment
+    // left the thread meanwhile.
+    let deleting = Sending::new();
+    let delete = {
+        let context = context.clone();
         move |_| {
-            if busy.get_untracked() {
+            let confirmed = web_sys::window()
+                .and_then(|w| w.confirm_with_message(&format!("{} ?", text.delete)).ok())
+                .unwrap_or(false);
+            if !confirmed {
                 return;
             }
-            let before = state.get_untracked();
-            let add = !before.supported_by_me;
-            let supports = if add {
-                before.supports + 1
-            } else {
-                before.supports.saturating_sub(1)
-            };
-            state.set(SupportState {
-                supports,
-                supported_by_me: add,
-            });
-            let method = if add { Method::Put } else { Method::Delete };
-            send(
-                method,
-                format!("/comments/{id}/support"),
-                Box::new(move |answer| {
-                    if let Some(confirmed) = answer {
-                        state.set(confirmed);
-                    }
-                    announcer.say(if add {
-                        text.support_added
-                    } else {
-                        text.support_withdrawn
-                    });
-                }),
-                Box::new(move || state.set(before)),
-            );
-        }
-    };
-    let delete = move |_| {
-        let confirmed = web_sys::window()
-            .and_then(|w| w.confirm_with_message(&format!("{} ?", text.delete)).ok())
-            .unwrap_or(false);
-        if confirmed {
-            send(
-                Method::Delete,
-                format!("/comments/{id}"),
-                Box::new(move |_| {
+            set_error.set(None);
+            let api = context.api.clone();
+            let tail = format!("/comments/{id}");
+            let task = async move { api.send::<(), ()>(Method::Delete, &tail, None, None).await };
+            deleting.start(task, move |result| match result {
+                Ok(_) => {
                     announcer.say(text.comment_deleted);
                     thread.remove(id);
-                }),
-                Box::new(|| {}),
-            );
+                }
+                Err(failure) => {
+                    let message = failure_message(text, &failure);
+                    set_error.set(Some(message));
+                    announcer.say(message);
+                }
+            });
         }
     };
     // The city's replies are named by the API's mark, never by a name.
@@ -172,9 +132,7 @@ pub fn CommentItem(
             let context = context.clone();
             spawn_local(async move {
                 let tail = format!("/comments/{id}/replies?after={last_shown}");
-                let page = (context.api)
-                    .get::<ReplyPage>(&context.widget_id, &tail, context.api.known_voter())
-                    .await;
+                let page = (context.api).get::<ReplyPage>(&tail).await;
                 // The item is drawn again with the new replies (its key
                 // counts them); a failure leaves the button to try again.
                 match page {

@@ -31,7 +31,7 @@ pub fn ReportForm(
             let tail = format!("/comments/{comment_id}/reports");
             context
                 .api
-                .send::<_, ()>(Method::Post, &context.widget_id, &tail, Some(&report), None)
+                .send::<_, ()>(Method::Post, &tail, Some(&report), None)
                 .await
         };
         sending.start(task, move |outcome| match outcome {

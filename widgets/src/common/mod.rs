@@ -7,6 +7,7 @@ mod field;
 mod paged;
 mod rich_text;
 mod sending;
+mod support;
 
 pub use announcer::{Announcer, LiveRegion};
 pub use failure::failure_message;
@@ -14,3 +15,4 @@ pub use field::{FieldErrors, TextField};
 pub use paged::{ListFooter, ListState, Paged};
 pub use rich_text::RichText;
 pub use sending::Sending;
+pub use support::Support;

@@ -92,11 +92,7 @@ impl<T: Clone + Decode + Send + Sync + 'static> Paged<T> {
                     format!("{path}{separator}after={after}")
                 }
             };
-            match context
-                .api
-                .get::<Page<T>>(&context.widget_id, &tail, context.api.known_voter())
-                .await
-            {
+            match context.api.get::<Page<T>>(&tail).await {
                 Ok(loaded) => self.settle(loaded, first),
                 // A preview has no list: it shows the empty state.
                 Err(ApiFailure::Preview) => {

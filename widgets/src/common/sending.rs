@@ -25,6 +25,11 @@ impl Sending {
         self.pending.get()
     }
 
+    /// Whether a write is on its way (untracked, for an event handler).
+    pub fn is_pending(self) -> bool {
+        self.pending.get_untracked()
+    }
+
     /// Runs `task` unless a write is already on its way, then gives its
     /// outcome to `done` if the form is still there.
     pub fn start<T: 'static>(

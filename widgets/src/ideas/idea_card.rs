@@ -1,13 +1,11 @@
 //! One idea: title, author and date, status, excerpt, supports, the city's answer.
 
-use crate::api::Method;
-use crate::common::{RichText, failure_message};
+use crate::common::{RichText, Support};
 use crate::context::use_widget_context;
 use crate::i18n::{idea_status, supports, texts};
 use crate::widget::use_announcer;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use parvis_model::ideas::{IdeaView, SupportState, Visibility};
+use parvis_model::ideas::{IdeaView, Visibility};
 
 /// Characters of the description shown before "read more".
 const EXCERPT: usize = 240;
@@ -23,53 +21,21 @@ pub fn IdeaCard(
     let context = use_widget_context();
     let (lang, text) = (context.lang, texts(context.lang));
     let announcer = use_announcer();
-    let state = RwSignal::new(SupportState {
-        supports: idea.supports,
-        supported_by_me: idea.supported_by_me,
-    });
-    let busy = RwSignal::new(false);
+    let support = Support::new(idea.supports, idea.supported_by_me);
+    let state = support.state;
     let (error, set_error) = signal(None::<&'static str>);
     let title_id = format!("idea-{}", idea.id);
     let idea_id = idea.id;
-    let toggle = move |_| {
-        if busy.get_untracked() {
-            return;
-        }
-        let before = state.get_untracked();
-        let add = !before.supported_by_me;
-        let delta: i64 = if add { 1 } else { -1 };
-        state.set(SupportState {
-            supports: (before.supports as i64 + delta).max(0) as u64,
-            supported_by_me: add,
-        });
-        busy.set(true);
-        set_error.set(None);
+    let toggle = {
         let context = context.clone();
-        spawn_local(async move {
-            let method = if add { Method::Put } else { Method::Delete };
-            let tail = format!("/ideas/{idea_id}/support");
-            let result = (context.api)
-                .send::<(), SupportState>(method, &context.widget_id, &tail, None, None)
-                .await;
-            match result {
-                Ok(Some(confirmed)) => {
-                    state.set(confirmed);
-                    announcer.say(if add {
-                        text.support_added
-                    } else {
-                        text.support_withdrawn
-                    });
-                }
-                Ok(None) => {}
-                Err(failure) => {
-                    state.set(before);
-                    let message = failure_message(text, &failure);
-                    set_error.set(Some(message));
-                    announcer.say(message);
-                }
-            }
-            busy.set(false);
-        });
+        move |_| {
+            support.toggle(
+                &context,
+                format!("/ideas/{idea_id}/support"),
+                announcer,
+                set_error,
+            )
+        }
     };
     let (excerpt, rest) = split_excerpt(&idea.description);
     let expanded = RwSignal::new(false);

@@ -33,7 +33,7 @@ pub fn IdeaForm(
         let context = context.clone();
         let task = async move {
             (context.api)
-                .post_text::<_, IdeaView>(&context.widget_id, "/ideas", &submission, attempt)
+                .post_text::<_, IdeaView>("/ideas", &submission, attempt)
                 .await
         };
         sending.start(task, move |outcome| match outcome {

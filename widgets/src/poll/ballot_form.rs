@@ -12,8 +12,9 @@ use crate::poll::verification::{Note, VerifyIdentity, verification_problem};
 use crate::widget::use_announcer;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use parvis_model::ballot::ChoiceRules;
 use parvis_model::participation::ParticipationLevel;
-use parvis_model::{BallotRequest, ProblemCode, WidgetView};
+use parvis_model::{BallotRequest, ProblemCode, WidgetView, validate_choices};
 
 /// The form a resident votes with.
 #[component]
@@ -49,21 +50,12 @@ pub fn BallotForm(
             };
             let sent = context
                 .api
-                .send::<_, WidgetView>(
-                    Method::Post,
-                    &context.widget_id,
-                    "/ballots",
-                    Some(&body),
-                    None,
-                )
+                .send::<_, WidgetView>(Method::Post, "/ballots", Some(&body), None)
                 .await;
             match sent {
                 // Already voted (another tab, a lost answer): show what is stored.
                 Err(failure) if failure.code() == Some(ProblemCode::AlreadyVoted) => {
-                    context
-                        .api
-                        .get::<WidgetView>(&context.widget_id, "", context.api.known_voter())
-                        .await
+                    context.api.get::<WidgetView>("").await
                 }
                 other => other?.ok_or(ApiFailure::Unexpected(204)),
             }
@@ -99,17 +91,23 @@ pub fn BallotForm(
     } else {
         None
     };
+    let option_ids: Vec<String> = view.options.iter().map(|o| o.id.clone()).collect();
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
-        let choices = chosen.get_untracked();
-        if choices.len() < min.max(1) || choices.len() > max {
-            let message = match &rule {
-                Some(rule) => rule.clone(),
-                None => text.choose_one.to_owned(),
+        // The API's own rule, checked here first (and in display order).
+        let ids: Vec<&str> = option_ids.iter().map(String::as_str).collect();
+        let choices =
+            match validate_choices(&chosen.get_untracked(), &ids, ChoiceRules { min, max }) {
+                Ok(choices) => choices,
+                Err(_) => {
+                    let message = match &rule {
+                        Some(rule) => rule.clone(),
+                        None => text.choose_one.to_owned(),
+                    };
+                    set_error.set(Some(message));
+                    return;
+                }
             };
-            set_error.set(Some(message));
-            return;
-        }
         set_error.set(None);
         if by_code {
             let malformed = code_form_error(text, &code.get_untracked());

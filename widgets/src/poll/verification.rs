@@ -197,7 +197,7 @@ mod browser {
         leptos::task::spawn_local(async move {
             let started = context
                 .api
-                .send::<(), VerificationStart>(Method::Post, &context.widget_id, &tail, None, None)
+                .send::<(), VerificationStart>(Method::Post, &tail, None, None)
                 .await;
             match started {
                 // The window shares this page's origin until it leaves:
