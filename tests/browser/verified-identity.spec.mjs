@@ -214,9 +214,10 @@ test("a city whose client is set up like FranceConnect's core: no PKCE sent, an 
   expect(grant).toMatch(/^\d+\.[0-9a-f]{64}\.[\w-]*\.[0-9a-f]{64}$/);
   const other = `another-voter-${Date.now()}-${"b".repeat(20)}`;
   const proof = await solveProof(request, poll, other);
+  const view = await (await request.get(`${apiUrl}/v1/widgets/${poll}`)).json();
   const stolen = await request.post(`${apiUrl}/v1/widgets/${poll}/ballots`, {
     headers: { Origin: new URL(page.url()).origin, "Parvis-Voter": other, "Parvis-Proof": proof },
-    data: { choices: [(await widget.option("Oui").getAttribute("value"))], verification: grant },
+    data: { choices: [view.options[0].id], verification: grant },
   });
   expect(stolen.status()).toBe(403);
   expect((await stolen.json()).code).toBe("verification_invalid");

@@ -1,8 +1,7 @@
 //! Running commands and keeping background services under control.
 
 use crate::Result;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -117,13 +116,13 @@ impl Drop for Service {
 
 /// The status code of `GET http://{address}{path}`, or `None` when nothing answers.
 pub fn http_status(address: &str, path: &str) -> Option<u16> {
-    let mut stream = TcpStream::connect(address).ok()?;
-    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    let request = format!("GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n");
-    stream.write_all(request.as_bytes()).ok()?;
-    let mut head = [0u8; 12];
-    stream.read_exact(&mut head).ok()?;
-    std::str::from_utf8(&head[9..12]).ok()?.parse().ok()
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(5)))
+        .build()
+        .into();
+    let response = agent.get(format!("http://{address}{path}")).call().ok()?;
+    Some(response.status().as_u16())
 }
 
 /// Waits until `GET path` answers 200, or fails after `timeout`.
