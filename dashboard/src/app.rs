@@ -9,7 +9,8 @@ use crate::pages::{
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parvis_model::Lang;
-use parvis_model::staff::{Role, StaffMe};
+use parvis_model::accounts::StaffMe;
+use parvis_model::role::Role;
 
 /// Which page the hash names.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -956,8 +956,8 @@ pub fn reject_confirmation(lang: Lang, count: usize) -> String {
 }
 
 /// What the last decision did, next to its undo button.
-pub fn decided(lang: Lang, decision: parvis_model::staff::Decision, count: usize) -> String {
-    use parvis_model::staff::Decision::*;
+pub fn decided(lang: Lang, decision: parvis_model::moderation::Decision, count: usize) -> String {
+    use parvis_model::moderation::Decision::*;
     let plural = if count > 1 { "s" } else { "" };
     match (lang, decision) {
         (Lang::Fr, Approve) => format!("{count} contribution{plural} publiée{plural}."),

@@ -2,6 +2,7 @@
 //! recognising constraint violations.
 
 use crate::error::ApiError;
+use parvis_model::violation::Violation;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, D1Result};
@@ -99,25 +100,29 @@ pub fn rows_of<T: DeserializeOwned>(
     }
 }
 
-/// Whether a D1 error is a UNIQUE or PRIMARY KEY violation.
+/// The constraint a D1 error reports, if it is a constraint violation.
+fn violation(error: &worker::Error) -> Option<Violation> {
+    Violation::parse(&error.to_string())
+}
+
+/// Whether a D1 error is a UNIQUE or PRIMARY KEY violation, any key.
 pub fn is_unique_violation(error: &worker::Error) -> bool {
-    error.to_string().contains("UNIQUE constraint failed")
+    matches!(violation(error), Some(Violation::Unique { .. }))
 }
 
-/// Whether a D1 error is a UNIQUE or PRIMARY KEY violation on `table`
-/// (SQLite names the table's columns: `UNIQUE constraint failed: t.a, t.b`).
-pub fn is_unique_violation_of(error: &worker::Error, table: &str) -> bool {
-    let message = error.to_string();
-    message.contains("UNIQUE constraint failed") && message.contains(&format!(" {table}."))
+/// Whether a D1 error is the UNIQUE or PRIMARY KEY constraint of `table`
+/// on exactly `columns` (as the migration declares them).
+pub fn is_key_violation(error: &worker::Error, table: &str, columns: &[&str]) -> bool {
+    violation(error).is_some_and(|v| v.is_key(table, columns))
 }
 
-/// Whether a D1 error is a trigger's `RAISE(ABORT, '{name}')` (the
+/// Whether a D1 error is a trigger's `RAISE(ABORT, '{rule}')` (the
 /// migrations name each such rule).
-pub fn is_abort_of(error: &worker::Error, name: &str) -> bool {
-    error.to_string().contains(name)
+pub fn is_rule_violation(error: &worker::Error, rule: &str) -> bool {
+    violation(error).is_some_and(|v| v.is_rule(rule))
 }
 
 /// Whether a D1 error is a FOREIGN KEY violation.
 pub fn is_foreign_key_violation(error: &worker::Error) -> bool {
-    error.to_string().contains("FOREIGN KEY constraint failed")
+    violation(error) == Some(Violation::ForeignKey)
 }

@@ -284,7 +284,7 @@ async fn dispatch(handler: Handler, ctx: &mut Ctx) -> Result<Reply, ApiError> {
     use public::{ballots, comments, ideas, voter_data, widgets};
     use staff::{
         accounts, audit, city, city_replies, code_sets, embed_check, integrity, lifecycle,
-        moderation, session, staff_ideas, staff_widgets,
+        moderation, session, staff_ideas, staff_widgets, widget_results, widget_writes,
     };
     match handler {
         OpenApi => openapi::serve(),
@@ -316,13 +316,13 @@ async fn dispatch(handler: Handler, ctx: &mut Ctx) -> Result<Reply, ApiError> {
         CreateAccount => accounts::create(ctx).await,
         DeleteAccount => accounts::delete(ctx).await,
         ListWidgets => staff_widgets::list(ctx).await,
-        CreateWidget => staff_widgets::create(ctx).await,
+        CreateWidget => widget_writes::create(ctx).await,
         ReadStaffWidget => staff_widgets::read(ctx).await,
-        UpdateWidget => staff_widgets::update(ctx).await,
+        UpdateWidget => widget_writes::update(ctx).await,
         DeleteWidget => lifecycle::delete(ctx).await,
         ArchiveWidget => lifecycle::archive(ctx).await,
-        WidgetResults => staff_widgets::results(ctx).await,
-        ExportWidget => staff_widgets::export(ctx).await,
+        WidgetResults => widget_results::results(ctx).await,
+        ExportWidget => widget_results::export(ctx).await,
         ListStaffIdeas => staff_ideas::list(ctx).await,
         UpdateIdea => staff_ideas::update(ctx).await,
         ModerationQueue => moderation::queue(ctx).await,

@@ -1,15 +1,22 @@
 //! Parvis's shared model: the `/v1` payload types and the pure domain logic
 //! (validation, text cleaning, tallies, time, CSV) that the Worker, the
-//! widgets and the tools share.
+//! widgets and the tools share. The staff API's payloads are grouped by
+//! concern: `accounts` (signing in, accounts, passwords), `city` (a city's
+//! settings and theme), `contrast` (its colours' checks), `moderation` (the
+//! queue and decisions) and `staff` (widgets, ideas and comments as staff
+//! read them).
 //!
 //! Invariant: this crate does no IO and depends on neither `leptos` nor
 //! `worker`, so it builds natively and on `wasm32` and is tested with plain
 //! `cargo test`.
 
+pub mod accounts;
 pub mod audit;
 pub mod ballot;
 pub mod base64url;
+pub mod city;
 pub mod comments;
+pub mod contrast;
 pub mod csv;
 pub mod display_name;
 pub mod embed;
@@ -19,6 +26,7 @@ pub mod identity_provider;
 pub mod integrity;
 pub mod lang;
 pub mod limits;
+pub mod moderation;
 pub mod network;
 pub mod oidc;
 pub mod origin;
@@ -34,6 +42,7 @@ pub mod tally;
 pub mod text;
 pub mod time;
 pub mod verification;
+pub mod violation;
 pub mod voter;
 pub mod voter_data;
 pub mod widget;

@@ -145,7 +145,7 @@ pub struct WidgetView {
     /// The city's brand, applied by the widget in its light theme unless the
     /// page sets its own `--parvis-*` custom properties.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub theme: Option<crate::staff::Theme>,
+    pub theme: Option<crate::city::Theme>,
 }
 
 /// What a webmaster pastes: the loader from Parvis' origin and the

@@ -6,9 +6,9 @@ use crate::audit::AuditAction;
 use crate::comments::ReportReason;
 use crate::ideas::{IdeaStatus, Visibility};
 use crate::integrity::RefusalReason;
+use crate::moderation::{Decision, ItemKind};
 use crate::participation::ParticipationLevel;
 use crate::role::Role;
-use crate::staff::{Decision, ItemKind};
 use crate::widget::{ModerationMode, ResultsVisibility, WidgetKind, WidgetStatus};
 use crate::{FieldErrorCode, ProblemCode};
 

@@ -6,13 +6,13 @@
 //! (`None`), except where the API documents a default.
 
 use js_sys::{Array, Reflect};
+use parvis_model::city::Theme;
 use parvis_model::comments::{CommentView, ReplyPage};
 use parvis_model::ideas::{IdeaView, SupportState};
 use parvis_model::paging::Page;
 use parvis_model::participation::ParticipationLevel;
 use parvis_model::proof_of_work::ProofChallenge;
 use parvis_model::role::Role;
-use parvis_model::staff::Theme;
 use parvis_model::voter_data::VoterDataDeleted;
 use parvis_model::wire::WireName;
 use parvis_model::{FieldError, Lang, PollOption, Problem, WidgetView};

@@ -13,7 +13,7 @@ use crate::ideas::IdeaBox;
 use crate::poll::Poll;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use parvis_model::staff::Theme;
+use parvis_model::city::Theme;
 use parvis_model::{ProblemCode, WidgetKind, WidgetView};
 
 /// The whole widget: loading, error with retry, or the loaded kind.
@@ -32,10 +32,7 @@ pub fn Widget() -> impl IntoView {
         let context = context.clone();
         widget.set(None);
         spawn_local(async move {
-            let loaded = context
-                .api
-                .get::<WidgetView>(&context.widget_id, "", context.api.known_voter())
-                .await;
+            let loaded = context.api.get::<WidgetView>("").await;
             widget.set(Some(loaded));
         });
     };
@@ -178,7 +175,7 @@ pub fn city_properties(theme: Option<&Theme>) -> Vec<(&'static str, String)> {
         // The API only stores #rrggbb colours; checking again costs nothing.
         .filter_map(|(name, colour)| {
             colour
-                .filter(|c| parvis_model::staff::is_hex_colour(c))
+                .filter(|c| parvis_model::contrast::is_hex_colour(c))
                 .map(|c| (name, c.to_owned()))
         })
         .collect();

@@ -10,8 +10,8 @@
 
 use crate::Result;
 use crate::wrangler::{self, State};
+use parvis_model::accounts::normalize_email;
 use parvis_model::origin::normalize_origin;
-use parvis_model::staff::normalize_email;
 use parvis_model::text::{Lines, clean_text};
 use std::io::Read;
 

@@ -8,7 +8,8 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parvis_model::FieldError;
-use parvis_model::staff::{NewStaff, Role, StaffAccount};
+use parvis_model::accounts::{NewStaff, StaffAccount};
+use parvis_model::role::Role;
 
 /// Letters and digits that cannot be mistaken for one another when read
 /// aloud or copied by hand.

@@ -5,7 +5,7 @@ use crate::api;
 use crate::app::use_ui;
 use leptos::prelude::*;
 use parvis_model::audit::{AuditAction, AuditEntry};
-use parvis_model::staff::Role;
+use parvis_model::role::Role;
 
 fn action_index(action: AuditAction) -> usize {
     match action {

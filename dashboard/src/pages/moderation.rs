@@ -7,7 +7,7 @@ use crate::app::use_ui;
 use crate::i18n::{decided, reject_confirmation};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use parvis_model::staff::{
+use parvis_model::moderation::{
     Decision, ItemKind, ItemRef, ModerationDecision, ModerationItem, ModerationUndo, UndoItem,
 };
 

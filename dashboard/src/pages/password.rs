@@ -7,7 +7,7 @@ use crate::i18n::message_for;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use parvis_model::staff::{MIN_PASSWORD, PasswordChange, StaffMe};
+use parvis_model::accounts::{MIN_PASSWORD, PasswordChange, StaffMe};
 use parvis_model::{FieldError, ProblemCode};
 
 /// The password form.

@@ -10,10 +10,9 @@ use crate::pages::identity_provider::IdentityProviderSection;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use parvis_model::city::{CityUpdate, CityView, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, Theme};
+use parvis_model::contrast::contrast_ratio;
 use parvis_model::origin::normalize_origin;
-use parvis_model::staff::{
-    CityUpdate, CityView, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, Theme, contrast_ratio,
-};
 use parvis_model::{FieldError, FieldErrorCode, Lang};
 
 /// The widgets' default colours, for contrast checks when a field is empty.
@@ -278,7 +277,7 @@ pub fn Settings() -> impl IntoView {
 /// A `#rrggbb` value shown as a colour, or the default while it is not one.
 fn colour_or(value: String, default: &'static str) -> String {
     let value = value.trim().to_owned();
-    if parvis_model::staff::is_hex_colour(&value) {
+    if parvis_model::contrast::is_hex_colour(&value) {
         value
     } else {
         default.to_owned()

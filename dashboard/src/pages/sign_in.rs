@@ -5,7 +5,7 @@ use crate::app::use_ui;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use parvis_model::ProblemCode;
-use parvis_model::staff::{SignIn as SignInBody, StaffMe};
+use parvis_model::accounts::{SignIn as SignInBody, StaffMe};
 
 /// The sign-in form.
 #[component]

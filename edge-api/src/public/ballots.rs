@@ -2,7 +2,7 @@
 //! poll by invitation one per code, and in a verified poll one per person.
 
 use crate::context::Ctx;
-use crate::db::{Arg, all, is_abort_of, is_unique_violation, is_unique_violation_of, query};
+use crate::db::{Arg, all, is_key_violation, is_rule_violation, is_unique_violation, query};
 use crate::error::ApiError;
 use crate::public::widgets::{poll_reads, view, view_from_poll_reads};
 use crate::public::{invitation_codes, verification};
@@ -94,7 +94,7 @@ pub async fn cast(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     // the UNIQUE (widget_id, voter_hash) constraint and nothing is written.
     match ctx.db.batch(statements).await {
         Ok(results) => Reply::json(201, &view_from_poll_reads(ctx, &results)?),
-        Err(error) if is_abort_of(&error, "ballot_level_changed") => Err(ApiError::Conflict(
+        Err(error) if is_rule_violation(&error, "ballot_level_changed") => Err(ApiError::Conflict(
             "this poll's participation rules changed while you voted: reload the page",
         )),
         Err(error) if is_unique_violation(&error) => {
@@ -104,10 +104,14 @@ pub async fn cast(ctx: &mut Ctx) -> Result<Reply, ApiError> {
             if ctx.idempotency_key.is_some() && !recorded.is_empty() && recorded == choices {
                 return Reply::json(201, &view(ctx).await?);
             }
-            if is_unique_violation_of(&error, "used_codes") && recorded.is_empty() {
+            if is_key_violation(&error, "used_codes", &["widget_id", "set_id", "code_index"])
+                && recorded.is_empty()
+            {
                 return Err(ApiError::CodeAlreadyUsed);
             }
-            if is_unique_violation_of(&error, "verified_uses") && recorded.is_empty() {
+            if is_key_violation(&error, "verified_uses", &["widget_id", "subject_hash"])
+                && recorded.is_empty()
+            {
                 return Err(ApiError::IdentityAlreadyVoted);
             }
             Err(ApiError::AlreadyVoted(recorded))

@@ -4,8 +4,8 @@ use crate::context::Ctx;
 use crate::db::{Arg, all, first, query};
 use crate::error::ApiError;
 use crate::reply::Reply;
+use parvis_model::city::Theme;
 use parvis_model::participation::ParticipationLevel;
-use parvis_model::staff::Theme;
 use parvis_model::time::format_rfc3339;
 use parvis_model::{
     ModerationMode, PollOption, ResultsVisibility, WidgetKind, WidgetStatus, WidgetView,
@@ -107,9 +107,11 @@ impl WidgetRow {
 
     /// The visibility of a new idea or comment.
     pub fn new_item_visibility(&self) -> &'static str {
+        use parvis_model::ideas::Visibility;
+        use parvis_model::wire::WireName;
         match self.moderation {
-            ModerationMode::BeforePublication => "pending",
-            ModerationMode::AfterPublication => "published",
+            ModerationMode::BeforePublication => Visibility::Pending.wire_name(),
+            ModerationMode::AfterPublication => Visibility::Published.wire_name(),
         }
     }
 }

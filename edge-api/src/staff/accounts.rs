@@ -2,11 +2,12 @@
 
 use crate::context::Ctx;
 use crate::crypto::PASSWORD_ITERATIONS;
-use crate::db::{Arg, all, first, is_unique_violation, query, run};
+use crate::db::{Arg, all, first, is_key_violation, query, run};
 use crate::error::ApiError;
 use crate::reply::Reply;
 use crate::staff::session::{Staff, hash_password, require};
-use parvis_model::staff::{NewStaff, StaffAccount, validate_new_staff};
+use parvis_model::accounts::{NewStaff, StaffAccount, validate_new_staff};
+use parvis_model::wire::WireName;
 use parvis_model::{FieldError, FieldErrorCode};
 
 const ACCOUNT_COLUMNS: &str = "id, city_id, email, display_name, role, must_change_password";
@@ -33,10 +34,7 @@ pub async fn create(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     let new: NewStaff = ctx.json()?;
     let valid = validate_new_staff(&new)?;
     let (salt, hash) = hash_password(&new.temporary_password).await?;
-    let role = match valid.role {
-        parvis_model::staff::Role::Admin => "admin",
-        parvis_model::staff::Role::Moderator => "moderator",
-    };
+    let role = valid.role.wire_name();
     let inserted: Result<Option<Staff>, ApiError> = async {
         let statement = query(
             &ctx.db,
@@ -58,7 +56,7 @@ pub async fn create(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         )?;
         match statement.first::<Staff>(None).await {
             Ok(row) => Ok(row),
-            Err(error) if is_unique_violation(&error) => {
+            Err(error) if is_key_violation(&error, "staff", &["email"]) => {
                 Err(FieldError::new("email", FieldErrorCode::Duplicate).into())
             }
             Err(error) => Err(error.into()),

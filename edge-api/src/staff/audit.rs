@@ -8,7 +8,7 @@ use crate::error::ApiError;
 use crate::reply::Reply;
 use crate::staff::session::{Staff, require};
 use parvis_model::audit::{AuditAction, AuditEntry};
-use parvis_model::staff::Role;
+use parvis_model::role::Role;
 use parvis_model::time::format_rfc3339;
 use parvis_model::wire::WireName;
 use serde::Deserialize;

@@ -5,7 +5,7 @@ use crate::db::{Arg, all, first, query};
 use crate::error::ApiError;
 use crate::reply::Reply;
 use crate::staff::session::require;
-use parvis_model::staff::{CityUpdate, CityView, Theme, validate_city_update};
+use parvis_model::city::{CityUpdate, CityView, Theme, validate_city_update};
 use serde::Deserialize;
 
 /// A city's settings.

@@ -3,11 +3,15 @@
 //! another city's rows. Checked on the handlers' source text.
 
 /// Every staff handler module's source.
-const SOURCES: [(&str, &str); 14] = [
+const SOURCES: [(&str, &str); 20] = [
     ("accounts.rs", include_str!("accounts.rs")),
     ("audit.rs", include_str!("audit.rs")),
     ("city.rs", include_str!("city.rs")),
     ("city_replies.rs", include_str!("city_replies.rs")),
+    ("code_sets.rs", include_str!("code_sets.rs")),
+    ("embed_check.rs", include_str!("embed_check.rs")),
+    ("identity_provider.rs", include_str!("identity_provider.rs")),
+    ("participation.rs", include_str!("participation.rs")),
     ("exports.rs", include_str!("exports.rs")),
     ("guessing.rs", include_str!("guessing.rs")),
     ("integrity.rs", include_str!("integrity.rs")),
@@ -17,6 +21,8 @@ const SOURCES: [(&str, &str); 14] = [
     ("session.rs", include_str!("session.rs")),
     ("staff_ideas.rs", include_str!("staff_ideas.rs")),
     ("staff_widgets.rs", include_str!("staff_widgets.rs")),
+    ("widget_results.rs", include_str!("widget_results.rs")),
+    ("widget_writes.rs", include_str!("widget_writes.rs")),
     ("mod.rs", include_str!("mod.rs")),
 ];
 
@@ -83,6 +89,20 @@ fn hardening_9_every_staff_update_and_delete_names_the_city() {
         "not scoped to a city:\n{}",
         unscoped.join("\n")
     );
+}
+
+#[test]
+fn the_scan_reads_every_staff_module() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/staff");
+    let mut on_disk: Vec<String> = std::fs::read_dir(&folder)
+        .expect("the staff folder")
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".rs") && name != "city_scope.rs")
+        .collect();
+    on_disk.sort();
+    let mut scanned: Vec<String> = SOURCES.iter().map(|(name, _)| (*name).to_owned()).collect();
+    scanned.sort();
+    assert_eq!(scanned, on_disk, "list each staff module in SOURCES");
 }
 
 #[test]

@@ -8,7 +8,7 @@ use crate::reply::Reply;
 use crate::staff::audit;
 use crate::staff::export_pages::{ExportRow, Format, export};
 use crate::staff::staff_ideas::{COLUMNS, IdeaRow};
-use crate::staff::staff_widgets::widget_results;
+use crate::staff::widget_results::widget_results;
 use parvis_model::WidgetKind;
 use parvis_model::csv::{Separator, to_csv};
 use parvis_model::ideas::Visibility;

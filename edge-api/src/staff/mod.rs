@@ -18,6 +18,8 @@ pub mod participation;
 pub mod session;
 pub mod staff_ideas;
 pub mod staff_widgets;
+pub mod widget_results;
+pub mod widget_writes;
 
 #[cfg(test)]
 mod city_scope;

@@ -9,7 +9,7 @@ use crate::staff::session::require;
 use parvis_model::audit::AuditAction;
 use parvis_model::comments::ReportReason;
 use parvis_model::ideas::Visibility;
-use parvis_model::staff::{
+use parvis_model::moderation::{
     Decision, ItemKind, ItemRef, ModerationDecision, ModerationItem, ModerationUndo,
     REPORT_DETAILS_SHOWN, ReportGroup,
 };
@@ -224,10 +224,11 @@ pub async fn decide(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     let decision: ModerationDecision = ctx.json()?;
     let (ideas, comments) = city_items(ctx, staff.city_id, &decision.items).await?;
     let visibility = match decision.decision {
-        Decision::Approve => "published",
-        Decision::Reject => "rejected",
-        Decision::Hide => "hidden",
-    };
+        Decision::Approve => Visibility::Published,
+        Decision::Reject => Visibility::Rejected,
+        Decision::Hide => Visibility::Hidden,
+    }
+    .wire_name();
     let detail = format!(
         "{}: {}",
         decision.decision.wire_name(),

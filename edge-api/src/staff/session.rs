@@ -9,8 +9,9 @@ use crate::error::ApiError;
 use crate::reply::Reply;
 use crate::staff::city::load_city;
 use crate::staff::guessing;
+use parvis_model::accounts::{PasswordChange, SignIn, StaffAccount, StaffMe, check_password};
 use parvis_model::limits::TEMPORARY_PASSWORD_SECONDS;
-use parvis_model::staff::{PasswordChange, Role, SignIn, StaffAccount, StaffMe, check_password};
+use parvis_model::role::Role;
 use parvis_model::{FieldError, FieldErrorCode};
 use serde::Deserialize;
 
