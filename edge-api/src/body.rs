@@ -5,8 +5,7 @@ use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 use worker::Request;
 
-/// Largest body the API reads; anything larger is refused with 413.
-pub const MAX_BODY_BYTES: usize = 16 * 1024;
+use parvis_model::limits::MAX_BODY_BYTES;
 
 /// How much of a body past the limit is read and thrown away, so a client
 /// that sends its whole body before reading the answer gets its 413 (a

@@ -3,7 +3,7 @@
 use crate::body::parse_json;
 use crate::crypto::keyed_hash;
 use crate::error::ApiError;
-use crate::public::widgets::WidgetRow;
+use crate::widget_row::WidgetRow;
 use parvis_model::network::network_of;
 use serde::de::DeserializeOwned;
 use worker::{D1Database, Env, Request};

@@ -1,6 +1,5 @@
 //! The one error type of the API and the one place it becomes an answer.
 
-use crate::reply::Reply;
 use parvis_model::{BallotError, FieldError, Problem, ProblemCode, VoterTokenError};
 
 /// Everything a handler can fail with. Each variant maps to exactly one
@@ -19,7 +18,7 @@ pub enum ApiError {
     InvalidHeader(String),
     /// 415 `unsupported_media_type`: the body is not declared as JSON.
     UnsupportedMediaType,
-    /// 413 `payload_too_large`: the body is over [`crate::body::MAX_BODY_BYTES`].
+    /// 413 `payload_too_large`: the body is over [`parvis_model::limits::MAX_BODY_BYTES`].
     PayloadTooLarge,
     /// 400 `invalid_voter_token`: `Parvis-Voter` is missing or malformed.
     InvalidVoter(VoterTokenError),
@@ -110,7 +109,7 @@ impl ApiError {
                 ProblemCode::PayloadTooLarge,
                 format!(
                     "bodies are limited to {} bytes",
-                    crate::body::MAX_BODY_BYTES
+                    parvis_model::limits::MAX_BODY_BYTES
                 ),
             ),
             InvalidVoter(error) => (ProblemCode::InvalidVoterToken, error.to_string()),
@@ -246,8 +245,10 @@ impl ApiError {
         }
     }
 
-    /// The `application/problem+json` answer for this error.
-    pub fn into_reply(self) -> Reply {
+    /// The problem document for this error and the headers that go with
+    /// it (`Retry-After`, `Allow`); `reply.rs` sends it. A fault on our side
+    /// is logged here, its cause never sent.
+    pub fn into_problem(self) -> (Problem, Vec<(&'static str, String)>) {
         match &self {
             ApiError::Internal(cause) => worker::console_error!("internal error: {cause}"),
             ApiError::IdentityProviderUnavailable(cause) => {
@@ -269,12 +270,7 @@ impl ApiError {
             ApiError::MethodNotAllowed(allow) => extra.push(("Allow", allow)),
             _ => {}
         }
-        let body = serde_json::to_vec(&problem).unwrap_or_default();
-        let mut reply = Reply::with_body(problem.status, "application/problem+json", body);
-        for (name, value) in extra {
-            reply = reply.header(name, value);
-        }
-        reply
+        (problem, extra)
     }
 }
 

@@ -24,6 +24,7 @@ mod retention;
 mod router;
 mod routes;
 mod staff;
+mod widget_row;
 
 use worker::{Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent, event};
 

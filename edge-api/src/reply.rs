@@ -115,3 +115,16 @@ impl Reply {
         }
     }
 }
+
+impl ApiError {
+    /// The `application/problem+json` answer for this error.
+    pub fn into_reply(self) -> Reply {
+        let (problem, extra) = self.into_problem();
+        let body = serde_json::to_vec(&problem).unwrap_or_default();
+        let mut reply = Reply::with_body(problem.status, "application/problem+json", body);
+        for (name, value) in extra {
+            reply = reply.header(name, value);
+        }
+        reply
+    }
+}

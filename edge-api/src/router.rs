@@ -138,7 +138,7 @@ async fn public_route(route: &Route, mut ctx: Ctx) -> Reply {
 /// page in a sandbox when it shows its ticket (`public::embed_ticket`).
 fn page_origins<'a>(
     ctx: &Ctx,
-    widget: &'a public::widgets::WidgetRow,
+    widget: &'a crate::widget_row::WidgetRow,
     ticket: public::embed_ticket::Ticket,
 ) -> Vec<std::borrow::Cow<'a, str>> {
     let mut origins: Vec<std::borrow::Cow<'a, str>> = widget
@@ -283,7 +283,7 @@ async fn dispatch(handler: Handler, ctx: &mut Ctx) -> Result<Reply, ApiError> {
     use Handler::*;
     use public::{ballots, comments, ideas, voter_data, widgets};
     use staff::{
-        accounts, audit, city, city_replies, code_sets, embed_check, integrity, lifecycle,
+        accounts, audit, city, city_replies, code_sets, embed_check, exports, integrity, lifecycle,
         moderation, session, staff_ideas, staff_widgets, widget_results, widget_writes,
     };
     match handler {
@@ -322,7 +322,7 @@ async fn dispatch(handler: Handler, ctx: &mut Ctx) -> Result<Reply, ApiError> {
         DeleteWidget => lifecycle::delete(ctx).await,
         ArchiveWidget => lifecycle::archive(ctx).await,
         WidgetResults => widget_results::results(ctx).await,
-        ExportWidget => widget_results::export(ctx).await,
+        ExportWidget => exports::serve(ctx).await,
         ListStaffIdeas => staff_ideas::list(ctx).await,
         UpdateIdea => staff_ideas::update(ctx).await,
         ModerationQueue => moderation::queue(ctx).await,

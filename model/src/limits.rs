@@ -6,6 +6,9 @@
 /// takes it over. The crash test waits just past it before retrying.
 pub const STALE_CLAIM_SECONDS: i64 = 10;
 
+/// Largest request body the API reads; anything larger is refused with 413.
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
+
 /// PBKDF2-HMAC-SHA256 iterations for staff passwords, made by the Worker
 /// (through WebCrypto, whose maximum in the Workers runtime this is) and by
 /// `cargo xtask admin` for a city's first admin.

@@ -4,6 +4,8 @@
 //! constraint they expect (a table's key, a trigger's named rule) rather
 //! than a substring that another constraint's message could also contain.
 
+const UNIQUE: &str = "UNIQUE constraint failed: ";
+
 /// Which constraint a statement broke.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Violation {
@@ -25,15 +27,13 @@ impl Violation {
     /// Reads a D1 error message; `None` when it is not a constraint
     /// violation (a network failure, a syntax error…).
     pub fn parse(message: &str) -> Option<Violation> {
-        let mut text = message.trim();
-        if let Some(at) = text.find("D1_ERROR: ") {
-            text = &text[at + "D1_ERROR: ".len()..];
-        }
-        let (body, code) = match text.find(": SQLITE_") {
-            Some(at) => (&text[..at], &text[at + 2..]),
-            None => (text, ""),
-        };
-        if let Some(key) = body.strip_prefix("UNIQUE constraint failed: ") {
+        // SQLite's own words come before the first `: SQLITE_…` code,
+        // wrapped in whatever the runtime adds (`D1_ERROR: `, `D1: D1Error {
+        // cause: JsValue(Error: `…).
+        let end = message.find(": SQLITE_");
+        let head = &message[..end.unwrap_or(message.len())];
+        if let Some(at) = head.find(UNIQUE) {
+            let key = head[at + UNIQUE.len()..].lines().next()?;
             let columns: Vec<(&str, &str)> = key
                 .split(", ")
                 .map(|column| column.split_once('.'))
@@ -47,13 +47,16 @@ impl Violation {
                 columns: columns.iter().map(|(_, c)| (*c).to_owned()).collect(),
             });
         }
-        if body == "FOREIGN KEY constraint failed" {
+        if head.contains("FOREIGN KEY constraint failed") {
             return Some(Violation::ForeignKey);
         }
+        // A trigger's rule: the last word before `: SQLITE_CONSTRAINT`.
+        let code = &message[end?..];
+        let rule = head.rsplit([' ', '(', '\n']).next()?;
         let is_rule_name =
-            !body.is_empty() && body.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
-        ((code.is_empty() || code.starts_with("SQLITE_CONSTRAINT")) && is_rule_name)
-            .then(|| Violation::Rule(body.to_owned()))
+            !rule.is_empty() && rule.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+        (code.starts_with(": SQLITE_CONSTRAINT") && is_rule_name)
+            .then(|| Violation::Rule(rule.to_owned()))
     }
 
     /// Whether this is the UNIQUE or PRIMARY KEY constraint of `table` on
@@ -101,6 +104,14 @@ mod tests {
         )
         .expect("a rule");
         assert!(rule.is_rule("ballot_level_changed"));
+        let wrapped = Violation::parse(
+            "D1: D1Error {\n      cause: JsValue(Error: participation_fixed: SQLITE_CONSTRAINT \
+             (extended: SQLITE_CONSTRAINT_TRIGGER)",
+        );
+        assert_eq!(
+            wrapped,
+            Some(Violation::Rule("participation_fixed".to_owned()))
+        );
         assert!(!rule.is_rule("ballot_level"));
         assert_eq!(
             Violation::parse("D1_ERROR: FOREIGN KEY constraint failed: SQLITE_CONSTRAINT"),

@@ -55,7 +55,7 @@ fn main() -> ExitCode {
             Some(other) => Err(format!("unknown option {other}; {USAGE}").into()),
         },
         "build" => tools::ensure_build_tools().and_then(|()| build::run()),
-        "bench" => bench::run(),
+        "bench" => process::stop_services_on_interrupt().and_then(|()| bench::run()),
         "restart-checks" => tools::ensure_build_tools()
             .and_then(|()| build::run())
             .and_then(|()| restart_checks::run()),

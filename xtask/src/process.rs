@@ -56,6 +56,38 @@ pub fn output(cmd: &mut Command) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// The process groups of the services running now, for an interrupt that
+/// ends xtask before their drops run (see [`stop_services_on_interrupt`]).
+static RUNNING: std::sync::Mutex<Vec<u32>> = std::sync::Mutex::new(Vec::new());
+
+/// Sends `signal` to the process group `group`.
+fn signal_group(group: u32, signal: &str) {
+    let group = format!("-{group}");
+    let _ = Command::new("kill")
+        .args([signal, "--", &group])
+        .stderr(Stdio::null())
+        .status();
+}
+
+/// For commands that run to their end (`test`, `bench`): Ctrl-C or SIGTERM
+/// stops every running service's group, then ends xtask (status 130), so
+/// nothing is left holding a port.
+pub fn stop_services_on_interrupt() -> Result {
+    ctrlc::set_handler(|| {
+        let groups = RUNNING.lock().map(|g| g.clone()).unwrap_or_default();
+        for group in &groups {
+            signal_group(*group, "-TERM");
+        }
+        std::thread::sleep(Duration::from_secs(2));
+        for group in &groups {
+            signal_group(*group, "-KILL");
+        }
+        println!("interrupted: stopped {} service(s)", groups.len());
+        std::process::exit(130);
+    })?;
+    Ok(())
+}
+
 /// A long-running child in its own process group, stopped (with everything
 /// it started) when dropped: on success, on error and on panic alike.
 pub struct Service {
@@ -74,6 +106,9 @@ impl Service {
             .stdin(Stdio::null())
             .spawn()
             .map_err(|error| format!("could not start {name}: {error}"))?;
+        if let Ok(mut running) = RUNNING.lock() {
+            running.push(child.id());
+        }
         Ok(Service { name, child })
     }
 
@@ -89,16 +124,15 @@ impl Service {
     }
 
     fn signal_group(&self, signal: &str) {
-        let group = format!("-{}", self.child.id());
-        let _ = Command::new("kill")
-            .args([signal, "--", &group])
-            .stderr(Stdio::null())
-            .status();
+        signal_group(self.child.id(), signal);
     }
 }
 
 impl Drop for Service {
     fn drop(&mut self) {
+        if let Ok(mut running) = RUNNING.lock() {
+            running.retain(|group| *group != self.child.id());
+        }
         if self.has_exited() {
             return;
         }

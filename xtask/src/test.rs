@@ -45,6 +45,7 @@ impl Tally {
 
 /// Runs everything and reports; an error exit on any failure.
 pub fn run() -> Result {
+    crate::process::stop_services_on_interrupt()?;
     let mut tally = Tally::default();
     let setup = tools::ensure_build_tools().and_then(|()| tools::ensure_chromium());
     tally.check("install tools", setup);
@@ -89,6 +90,7 @@ pub fn run() -> Result {
 /// browser tests whose names contain `pattern` (no lint, native tests or
 /// crash test; fuzzing only for the pattern `fuzzing`). Never what CI runs.
 pub fn run_only(pattern: &str) -> Result {
+    crate::process::stop_services_on_interrupt()?;
     let mut tally = Tally::default();
     tools::ensure_build_tools().and_then(|()| tools::ensure_chromium())?;
     build::run()?;

@@ -3,11 +3,12 @@
 //! another city's rows. Checked on the handlers' source text.
 
 /// Every staff handler module's source.
-const SOURCES: [(&str, &str); 20] = [
+const SOURCES: [(&str, &str); 21] = [
     ("accounts.rs", include_str!("accounts.rs")),
     ("audit.rs", include_str!("audit.rs")),
     ("city.rs", include_str!("city.rs")),
     ("city_replies.rs", include_str!("city_replies.rs")),
+    ("city_view.rs", include_str!("city_view.rs")),
     ("code_sets.rs", include_str!("code_sets.rs")),
     ("embed_check.rs", include_str!("embed_check.rs")),
     ("identity_provider.rs", include_str!("identity_provider.rs")),

@@ -8,7 +8,7 @@
 use crate::context::Ctx;
 use crate::error::ApiError;
 use crate::reply::Reply;
-use crate::staff::city::load_city;
+use crate::staff::city_view::load_city;
 use crate::staff::session::require;
 use parvis_model::origin::check_page;
 

@@ -185,6 +185,13 @@ async fn audit_export(
     }
 }
 
+/// `GET /v1/staff/widgets/{id}/export?format=csv|json&separator=comma|semicolon`.
+pub async fn serve(ctx: &mut Ctx) -> Result<Reply, ApiError> {
+    let staff = crate::staff::session::require(ctx).await?;
+    let widget = crate::staff::staff_widgets::load(ctx, &staff, ctx.param("id")).await?;
+    export_reply(ctx, staff.city_id, &widget).await
+}
+
 /// The export of one widget in the format the query asks for: its results,
 /// ideas or comments, or with `?table=audit` its audit log.
 pub async fn export_reply(

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod audit;
 pub mod city;
 pub mod city_replies;
+pub mod city_view;
 pub mod code_sets;
 pub mod embed_check;
 pub mod export_pages;

@@ -7,7 +7,7 @@ use crate::crypto::{
 use crate::db::{Arg, first, query, run};
 use crate::error::ApiError;
 use crate::reply::Reply;
-use crate::staff::city::load_city;
+use crate::staff::city_view::load_city;
 use crate::staff::guessing;
 use parvis_model::accounts::{PasswordChange, SignIn, StaffAccount, StaffMe, check_password};
 use parvis_model::limits::TEMPORARY_PASSWORD_SECONDS;

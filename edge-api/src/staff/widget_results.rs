@@ -6,7 +6,6 @@ use crate::context::Ctx;
 use crate::db::{Arg, all, query};
 use crate::error::ApiError;
 use crate::reply::Reply;
-use crate::staff::exports::export_reply;
 use crate::staff::participation;
 use crate::staff::session::require;
 use crate::staff::staff_widgets::load;
@@ -99,11 +98,4 @@ pub async fn widget_results(ctx: &Ctx, widget: &StaffWidget) -> Result<WidgetRes
         per_day,
         top_ideas,
     })
-}
-
-/// `GET /v1/staff/widgets/{id}/export?format=csv|json&separator=comma|semicolon`.
-pub async fn export(ctx: &mut Ctx) -> Result<Reply, ApiError> {
-    let staff = require(ctx).await?;
-    let widget = load(ctx, &staff, ctx.param("id")).await?;
-    export_reply(ctx, staff.city_id, &widget).await
 }

@@ -2,7 +2,7 @@
 
 use super::comment_form::CommentForm;
 use super::report_form::ReportForm;
-use super::thread::Thread;
+use super::thread_state::Thread;
 use crate::api::Method;
 use crate::common::{RichText, Sending, Support, failure_message};
 use crate::context::use_widget_context;

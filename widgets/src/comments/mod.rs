@@ -5,6 +5,7 @@ mod comment_form;
 mod comment_item;
 mod report_form;
 mod thread;
+mod thread_state;
 
 pub use thread::CommentThread;
 
