@@ -33,7 +33,7 @@ pub struct Ctx {
     pub network: std::cell::OnceCell<String>,
     /// Staff routes: who is signed in, read once (the router checks it
     /// before a write's body, the handler asks again).
-    pub staff: std::cell::OnceCell<crate::staff::session::Staff>,
+    pub staff: std::cell::OnceCell<crate::staff::member::Staff>,
 }
 
 impl Ctx {

@@ -15,6 +15,8 @@ mod cors;
 mod crypto;
 mod db;
 mod error;
+#[cfg(test)]
+mod module_cycles;
 mod oidc;
 mod openapi;
 mod pages;

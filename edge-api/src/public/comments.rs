@@ -327,7 +327,7 @@ pub async fn delete(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         return Err(ApiError::NotFound("no such comment of yours"));
     }
     // A deleted comment leaves the shared first view at once.
-    crate::public::fragment::purge(ctx, &[&ctx.widget()?.id]).await;
+    crate::public::fragment_cache::purge(ctx, &[&ctx.widget()?.id]).await;
     Ok(Reply::no_content())
 }
 

@@ -12,6 +12,7 @@
 use crate::context::Ctx;
 use crate::cors::CorsPolicy;
 use crate::error::ApiError;
+use crate::public::fragment_cache::{OWN_LANG, THEMES, cache_key};
 use crate::public::{comments, ideas, widgets};
 use crate::reply::Reply;
 use parvis_model::{Lang, WidgetKind};
@@ -28,11 +29,6 @@ const ORIGINS_HEADER: &str = "Parvis-Allowed-Origins";
 
 /// Says whether the answer came from the cache (`hit`) or D1 (`miss`).
 const CACHE_HEADER: &str = "Parvis-Fragment-Cache";
-
-/// The languages asked for; `own` (no `lang` asked) is the widget's own.
-const LANGS: [&str; 3] = ["fr", "en", OWN_LANG];
-const OWN_LANG: &str = "own";
-const THEMES: [&str; 3] = ["light", "dark", "auto"];
 
 /// The variant asked for: language and theme, checked.
 pub struct Variant {
@@ -80,11 +76,6 @@ impl Variant {
             theme: one_of("theme", &THEMES)?.unwrap_or(THEMES[0]),
         })
     }
-}
-
-fn cache_key(own_origin: &str, widget_id: &str, lang: &str, theme: &str) -> String {
-    let id = String::from(js_sys::encode_uri_component(widget_id));
-    format!("{own_origin}/v1/widgets/{id}/fragment?lang={lang}&theme={theme}")
 }
 
 /// Serves the fragment: from the cache when it holds it, else rendered and
@@ -203,40 +194,4 @@ pub async fn render(ctx: &Ctx, variant: &Variant) -> Result<String, ApiError> {
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, ApiError> {
     serde_json::to_string(value).map_err(|e| ApiError::Internal(e.to_string()))
-}
-
-/// Forgets every cached fragment of a city's widgets (its colours or embed
-/// origins changed). Best effort, like [`purge`].
-pub async fn purge_city(ctx: &Ctx, city_id: i64) {
-    #[derive(serde::Deserialize)]
-    struct Row {
-        id: String,
-    }
-    let rows = crate::db::query(
-        &ctx.db,
-        "SELECT id FROM widgets WHERE city_id = ?1",
-        &[crate::db::Arg::Int(city_id)],
-    );
-    let Ok(statement) = rows else { return };
-    if let Ok(rows) = crate::db::all::<Row>(statement).await {
-        let ids: Vec<&str> = rows.iter().map(|row| row.id.as_str()).collect();
-        purge(ctx, &ids).await;
-    }
-}
-
-/// Forgets every cached fragment of these widgets (after a staff change),
-/// so residents see it at once. Purging never fails the change itself.
-pub async fn purge(ctx: &Ctx, widget_ids: &[&str]) {
-    let Some(own_origin) = ctx.own_origin() else {
-        return;
-    };
-    let cache = Cache::default();
-    for widget_id in widget_ids {
-        for lang in LANGS {
-            for theme in THEMES {
-                let key = cache_key(&own_origin, widget_id, lang, theme);
-                let _ = cache.delete(key, false).await;
-            }
-        }
-    }
 }

@@ -4,6 +4,7 @@ pub mod ballots;
 pub mod comments;
 pub mod embed_ticket;
 pub mod fragment;
+pub mod fragment_cache;
 pub mod ideas;
 pub mod invitation_codes;
 pub mod supports;

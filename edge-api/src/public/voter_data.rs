@@ -215,6 +215,6 @@ pub async fn delete(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         .next()
         .ok_or_else(|| ApiError::Internal("the count returned no row".to_owned()))?;
     // Erased text leaves the shared first view at once.
-    crate::public::fragment::purge(ctx, &[&ctx.widget()?.id]).await;
+    crate::public::fragment_cache::purge(ctx, &[&ctx.widget()?.id]).await;
     Reply::json(200, &deleted)
 }

@@ -70,7 +70,7 @@ pub async fn update(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     if !statements.is_empty() {
         ctx.db.batch(statements).await?;
         // New colours and embed origins reach residents at once.
-        crate::public::fragment::purge_city(ctx, staff.city_id).await;
+        crate::public::fragment_cache::purge_city(ctx, staff.city_id).await;
     }
     Reply::json(200, &load_city(ctx, staff.city_id).await?)
 }

@@ -81,7 +81,7 @@ pub async fn reply(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         .first()
         .map(|row| row.id)
         .ok_or_else(|| ApiError::Internal("the reply was not created".to_owned()))?;
-    crate::public::fragment::purge(ctx, &[&widget]).await;
+    crate::public::fragment_cache::purge(ctx, &[&widget]).await;
     Reply::json(
         201,
         &CommentView {

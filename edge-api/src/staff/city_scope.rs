@@ -3,7 +3,7 @@
 //! another city's rows. Checked on the handlers' source text.
 
 /// Every staff handler module's source.
-const SOURCES: [(&str, &str); 21] = [
+const SOURCES: [(&str, &str); 22] = [
     ("accounts.rs", include_str!("accounts.rs")),
     ("audit.rs", include_str!("audit.rs")),
     ("city.rs", include_str!("city.rs")),
@@ -17,6 +17,7 @@ const SOURCES: [(&str, &str); 21] = [
     ("guessing.rs", include_str!("guessing.rs")),
     ("integrity.rs", include_str!("integrity.rs")),
     ("lifecycle.rs", include_str!("lifecycle.rs")),
+    ("member.rs", include_str!("member.rs")),
     ("export_pages.rs", include_str!("export_pages.rs")),
     ("moderation.rs", include_str!("moderation.rs")),
     ("session.rs", include_str!("session.rs")),

@@ -49,7 +49,7 @@ pub async fn archive(ctx: &mut Ctx) -> Result<Reply, ApiError> {
             audit::record(ctx, &staff, &widget.id, AuditAction::WidgetArchived, "")?,
         ])
         .await?;
-    crate::public::fragment::purge(ctx, &[&widget.id]).await;
+    crate::public::fragment_cache::purge(ctx, &[&widget.id]).await;
     Ok(Reply::no_content())
 }
 

@@ -14,6 +14,7 @@ pub mod guessing;
 pub mod identity_provider;
 pub mod integrity;
 pub mod lifecycle;
+pub mod member;
 pub mod moderation;
 pub mod participation;
 pub mod session;

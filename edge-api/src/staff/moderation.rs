@@ -348,7 +348,7 @@ pub async fn undo(ctx: &mut Ctx) -> Result<Reply, ApiError> {
 async fn purge_fragments(ctx: &Ctx, ideas: &str, comments: &str) {
     if let Ok(ids) = widgets_of(ctx, ideas, comments).await {
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        crate::public::fragment::purge(ctx, &ids).await;
+        crate::public::fragment_cache::purge(ctx, &ids).await;
     }
 }
 

@@ -6,7 +6,7 @@
 use crate::context::Ctx;
 use crate::db::{Arg, all, first, query};
 use crate::error::ApiError;
-use crate::staff::session::Staff;
+use crate::staff::member::Staff;
 use parvis_model::participation::ParticipationLevel;
 use parvis_model::results::{LevelCount, OptionResult};
 use parvis_model::staff::StaffWidget;

@@ -9,9 +9,9 @@ use crate::error::ApiError;
 use crate::reply::Reply;
 use crate::staff::city_view::load_city;
 use crate::staff::guessing;
-use parvis_model::accounts::{PasswordChange, SignIn, StaffAccount, StaffMe, check_password};
+use crate::staff::member::Staff;
+use parvis_model::accounts::{PasswordChange, SignIn, StaffMe, check_password};
 use parvis_model::limits::TEMPORARY_PASSWORD_SECONDS;
-use parvis_model::role::Role;
 use parvis_model::{FieldError, FieldErrorCode};
 use serde::Deserialize;
 
@@ -31,38 +31,6 @@ const DEVICE_SECONDS: i64 = 365 * 24 * 3600;
 const MAX_FAILURES_PER_ACCOUNT: u32 = 5;
 /// …and per client network (IPv4 address, IPv6 /64), across accounts.
 const MAX_FAILURES_PER_NETWORK: u32 = 30;
-
-/// The signed-in staff member.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Staff {
-    pub id: i64,
-    pub city_id: i64,
-    pub email: String,
-    pub display_name: String,
-    pub role: Role,
-    must_change_password: u8,
-}
-
-impl Staff {
-    /// Refuses anyone but an admin.
-    pub fn require_admin(&self) -> Result<(), ApiError> {
-        match self.role {
-            Role::Admin => Ok(()),
-            Role::Moderator => Err(ApiError::Forbidden),
-        }
-    }
-
-    /// The account as the API shows it.
-    pub fn account(&self) -> StaffAccount {
-        StaffAccount {
-            id: self.id,
-            email: self.email.clone(),
-            display_name: self.display_name.clone(),
-            role: self.role,
-            must_change_password: self.must_change_password != 0,
-        }
-    }
-}
 
 /// Staff routes answer only their own origin (the dashboard). A write must
 /// say where it comes from; browsers always do.

@@ -168,6 +168,6 @@ pub async fn update(ctx: &mut Ctx) -> Result<Reply, ApiError> {
     let idea = row
         .map(StaffIdea::from)
         .ok_or(ApiError::NotFound("no such idea"))?;
-    crate::public::fragment::purge(ctx, &[&idea.widget_id]).await;
+    crate::public::fragment_cache::purge(ctx, &[&idea.widget_id]).await;
     Reply::json(200, &idea)
 }

@@ -300,6 +300,6 @@ pub async fn update(ctx: &mut Ctx) -> Result<Reply, ApiError> {
         return Err(error.into());
     }
     // Residents see the change at once, not after the fragments' TTL.
-    crate::public::fragment::purge(ctx, &[&id]).await;
+    crate::public::fragment_cache::purge(ctx, &[&id]).await;
     Reply::json(200, &load(ctx, &staff, &id).await?)
 }
