@@ -5,6 +5,7 @@
 use crate::api::{self, Method};
 use crate::app::use_ui;
 use crate::i18n::message_for;
+use crate::pages::text_field::{FieldKind, TextField};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -124,10 +125,8 @@ fn CommentToAnswer(
             }
         });
     };
-    let error = move || errors.with(|all| message_for(ui.lang.get(), all, "body"));
+    let error = Signal::derive(move || errors.with(|all| message_for(ui.lang.get(), all, "body")));
     let heading_id = format!("comment-{id}-text");
-    let field_id = format!("comment-{id}-reply");
-    let error_id = format!("{field_id}-error");
     let author = |c: &CommentView| match c.city_reply {
         Some(role) => parvis_widgets::city_reply_label(ui.lang.get_untracked(), role),
         None => c
@@ -145,15 +144,8 @@ fn CommentToAnswer(
                 }).collect_view()}</ul>
             })}
             <form on:submit=on_submit aria-labelledby=heading_id novalidate>
-                <div class="field">
-                    <label for=field_id.clone()>{move || ui.text().reply_as_city}</label>
-                    <textarea id=field_id rows="3" maxlength=MAX_COMMENT.to_string()
-                        prop:value=move || body.get()
-                        on:input=move |ev| body.set(event_target_value(&ev))
-                        aria-invalid=move || error().is_some().to_string()
-                        aria-describedby=error_id.clone()></textarea>
-                    <p id=error_id class="error">{error}</p>
-                </div>
+                <TextField id=format!("comment-{id}-reply") label=move || ui.text().reply_as_city
+                    kind=FieldKind::Lines(3) max_length=MAX_COMMENT value=body error />
                 <p class="actions"><button type="submit" class="primary">{move || ui.text().publish_reply}</button></p>
             </form>
         </li>

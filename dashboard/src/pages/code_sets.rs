@@ -8,7 +8,7 @@ use crate::app::use_ui;
 use crate::i18n::{code_set_figures, message_for};
 use crate::pages::audit::CityAuditLog;
 use crate::pages::revoke_code::RevokeForm;
-use crate::pages::text_field::TextField;
+use crate::pages::text_field::{FieldKind, TextField};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -132,8 +132,9 @@ fn CodeSetForm(
         view! {
             <form on:submit=on_submit novalidate>
                 <TextField id="code-set-name" label=text.code_set_name hint=text.code_set_name_hint
-                    max_length=120 value=name error=error_for("name") />
-                <TextField id="code-set-size" label=text.code_set_size max=MAX_CODES_PER_SET
+                    max_length=120 autocomplete="off" value=name error=error_for("name") />
+                <TextField id="code-set-size" label=text.code_set_size
+                    kind=FieldKind::Number { min: 1, max: MAX_CODES_PER_SET } autocomplete="off"
                     value=size error=error_for("size") />
                 <p class="actions">
                     <button type="submit" class="primary">{text.create_code_set}</button>

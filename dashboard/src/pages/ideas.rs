@@ -4,6 +4,7 @@
 use crate::api::{self, Method};
 use crate::app::use_ui;
 use crate::i18n::message_for;
+use crate::pages::text_field::{FieldKind, TextField};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -117,13 +118,12 @@ fn IdeaAnswer(
             }
         });
     };
-    let answer_error =
-        move || errors.with(|all| message_for(ui.lang.get(), all, "official_answer"));
+    let answer_error = Signal::derive(move || {
+        errors.with(|all| message_for(ui.lang.get(), all, "official_answer"))
+    });
     let status_id = format!("idea-{id}-status");
     let answer_id = format!("idea-{id}-answer");
     let help_id = format!("{answer_id}-help");
-    let error_id = format!("{answer_id}-error");
-    let described = format!("{help_id} {error_id}");
     let heading_id = format!("idea-{id}-title");
     view! {
         <li class="card">
@@ -159,16 +159,10 @@ fn IdeaAnswer(
                         }).collect_view()}
                     </select>
                 </div>
-                <div class="field">
-                    <label for=answer_id.clone()>{move || ui.text().official_answer}</label>
-                    <p id=help_id class="muted">{move || ui.text().official_answer_help}</p>
-                    <textarea id=answer_id rows="3" maxlength=MAX_OFFICIAL_ANSWER.to_string()
-                        prop:value=move || answer.get()
-                        on:input=move |ev| answer.set(event_target_value(&ev))
-                        aria-invalid=move || answer_error().is_some().to_string()
-                        aria-describedby=described></textarea>
-                    <p id=error_id class="error">{answer_error}</p>
-                </div>
+                <TextField id=answer_id label=move || ui.text().official_answer
+                    hint=move || ui.text().official_answer_help hint_id=help_id
+                    kind=FieldKind::Lines(3) max_length=MAX_OFFICIAL_ANSWER value=answer
+                    error=answer_error />
                 <p class="actions">
                     <button type="submit" class="primary">{move || ui.text().save_answer}</button>
                     <span role="status" class=move || if notice.get().is_some_and(|n| n.1) { "error" } else { "success" }>

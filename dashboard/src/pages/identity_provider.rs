@@ -191,17 +191,18 @@ pub fn IdentityProviderSection() -> impl IntoView {
             {move || (!configured()).then(|| view! { <p class="muted">{ui.text().idp_none}</p> })}
             <form on:submit=on_submit novalidate>
                 <TextField id="idp-issuer" label=text.idp_issuer hint=text.idp_issuer_hint
-                    max_length=MAX_SETTING_CHARS list="idp-issuers" value=fields.issuer
-                    error=error_for("issuer") />
+                    max_length=MAX_SETTING_CHARS autocomplete="off" list="idp-issuers"
+                    value=fields.issuer error=error_for("issuer") />
                 <datalist id="idp-issuers">
                     {FRANCECONNECT_ISSUERS.iter().map(|(label, issuer)| view! {
                         <option value=*issuer>{*label}</option>
                     }).collect_view()}
                 </datalist>
                 <TextField id="idp-client-id" label=text.idp_client_id hint=text.idp_client_id_hint
-                    max_length=MAX_SETTING_CHARS value=fields.client_id error=error_for("client_id") />
+                    max_length=MAX_SETTING_CHARS autocomplete="off" value=fields.client_id
+                    error=error_for("client_id") />
                 <TextField id="idp-display-name" label=text.idp_display_name
-                    hint=text.idp_display_name_hint max_length=MAX_DISPLAY_NAME_CHARS
+                    hint=text.idp_display_name_hint max_length=MAX_DISPLAY_NAME_CHARS autocomplete="off"
                     value=fields.display_name error=error_for("display_name") />
                 <div class="choice">
                     <input type="checkbox" id="idp-pkce" aria-describedby="idp-pkce-hint"
@@ -211,7 +212,8 @@ pub fn IdentityProviderSection() -> impl IntoView {
                     <p id="idp-pkce-hint" class="muted hint">{text.idp_pkce_hint}</p>
                 </div>
                 <TextField id="idp-acr-values" label=text.idp_acr_values hint=text.idp_acr_values_hint
-                    max_length=MAX_SETTING_CHARS value=fields.acr_values error=error_for("acr_values") />
+                    max_length=MAX_SETTING_CHARS autocomplete="off" value=fields.acr_values
+                    error=error_for("acr_values") />
                 <ProviderSetup current />
                 <p class="actions">
                     <button type="submit" class="primary" node_ref=save_button>{text.idp_save}</button>

@@ -4,6 +4,7 @@
 use crate::api::{self, Method};
 use crate::app::use_ui;
 use crate::i18n::message_for;
+use crate::pages::text_field::{FieldKind, TextField};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -72,19 +73,6 @@ pub fn ChoosePassword() -> impl IntoView {
         });
     };
     let new_error = move || errors.with(|all| message_for(ui.lang.get(), all, "new_password"));
-    let field = move |id: &'static str,
-                      label: &'static str,
-                      value: RwSignal<String>,
-                      autocomplete: &'static str| {
-        view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <input id=id type="password" required autocomplete=autocomplete
-                    prop:value=move || value.get()
-                    on:input=move |ev| value.set(event_target_value(&ev)) />
-            </div>
-        }
-    };
     view! {
         <div class="card">
             <h1>{move || if forced() { ui.text().choose_password } else { ui.text().change_password }}</h1>
@@ -93,10 +81,15 @@ pub fn ChoosePassword() -> impl IntoView {
                 {move || {
                     let text = ui.text();
                     view! {
-                        {field("current-password", text.current_password, current, "current-password")}
-                        {field("new-password", text.new_password, new, "new-password")}
+                        <TextField id="current-password" label=text.current_password
+                            kind=FieldKind::Password required=true autocomplete="current-password"
+                            value=current />
+                        <TextField id="new-password" label=text.new_password kind=FieldKind::Password
+                            required=true autocomplete="new-password" value=new />
                         <p class="field-error">{new_error}</p>
-                        {field("confirm-password", text.confirm_password, confirm, "new-password")}
+                        <TextField id="confirm-password" label=text.confirm_password
+                            kind=FieldKind::Password required=true autocomplete="new-password"
+                            value=confirm />
                     }
                 }}
                 <p class="actions">

@@ -2,6 +2,7 @@
 
 use crate::api::{self, Method};
 use crate::app::use_ui;
+use crate::pages::text_field::{FieldKind, TextField};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use parvis_model::ProblemCode;
@@ -44,16 +45,10 @@ pub fn SignIn() -> impl IntoView {
             <h1>{move || ui.text().sign_in}</h1>
             {move || ui.expired.get().then(|| view! { <p class="error" role="alert">{ui.text().session_expired}</p> })}
             <form on:submit=on_submit>
-                <div class="field">
-                    <label for="email">{move || ui.text().email}</label>
-                    <input id="email" type="email" autocomplete="username" required
-                        prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev)) />
-                </div>
-                <div class="field">
-                    <label for="password">{move || ui.text().password}</label>
-                    <input id="password" type="password" autocomplete="current-password" required
-                        prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev)) />
-                </div>
+                <TextField id="email" label=move || ui.text().email kind=FieldKind::Email
+                    autocomplete="username" required=true value=email />
+                <TextField id="password" label=move || ui.text().password kind=FieldKind::Password
+                    autocomplete="current-password" required=true value=password />
                 {move || error.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
                 <button type="submit" class="primary">{move || ui.text().sign_in}</button>
             </form>
