@@ -34,6 +34,13 @@ impl Violation {
         let head = &message[..end.unwrap_or(message.len())];
         if let Some(at) = head.find(UNIQUE) {
             let key = head[at + UNIQUE.len()..].lines().next()?;
+            // An expression index is named, not its columns.
+            if let Some(index) = key.strip_prefix("index ") {
+                return Some(Violation::Unique {
+                    table: String::new(),
+                    columns: vec![index.trim_matches('\'').to_owned()],
+                });
+            }
             let columns: Vec<(&str, &str)> = key
                 .split(", ")
                 .map(|column| column.split_once('.'))
@@ -53,8 +60,10 @@ impl Violation {
         // A trigger's rule: the last word before `: SQLITE_CONSTRAINT`.
         let code = &message[end?..];
         let rule = head.rsplit([' ', '(', '\n']).next()?;
-        let is_rule_name =
-            !rule.is_empty() && rule.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+        let is_rule_name = !rule.is_empty()
+            && rule
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
         (code.starts_with(": SQLITE_CONSTRAINT") && is_rule_name)
             .then(|| Violation::Rule(rule.to_owned()))
     }

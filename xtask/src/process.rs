@@ -74,7 +74,10 @@ fn signal_group(group: u32, signal: &str) {
 /// nothing is left holding a port.
 pub fn stop_services_on_interrupt() -> Result {
     ctrlc::set_handler(|| {
-        let groups = RUNNING.lock().map(|g| g.clone()).unwrap_or_default();
+        let groups = RUNNING
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone();
         for group in &groups {
             signal_group(*group, "-TERM");
         }
@@ -106,9 +109,10 @@ impl Service {
             .stdin(Stdio::null())
             .spawn()
             .map_err(|error| format!("could not start {name}: {error}"))?;
-        if let Ok(mut running) = RUNNING.lock() {
-            running.push(child.id());
-        }
+        RUNNING
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(child.id());
         Ok(Service { name, child })
     }
 
@@ -130,10 +134,17 @@ impl Service {
 
 impl Drop for Service {
     fn drop(&mut self) {
-        if let Ok(mut running) = RUNNING.lock() {
-            running.retain(|group| *group != self.child.id());
-        }
+        // Forgotten by the interrupt handler only once stopped, so an
+        // interrupt during the stop still reaches the group.
+        let id = self.child.id();
+        let forget = || {
+            RUNNING
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .retain(|group| *group != id);
+        };
         if self.has_exited() {
+            forget();
             return;
         }
         self.signal_group("-TERM");
@@ -144,6 +155,7 @@ impl Drop for Service {
         // Whatever is left of the group (workerd children included) goes now.
         self.signal_group("-KILL");
         let _ = self.child.wait();
+        forget();
         println!("stopped {}", self.name);
     }
 }

@@ -37,20 +37,23 @@ pub fn CommentItem(
     let state = support.state;
     let (error, set_error) = signal(None::<&'static str>);
     let open = RwSignal::new(Open::Nothing);
-    let toggle_support = {
-        let context = context.clone();
-        move |_| {
-            support.toggle(
-                &context,
-                format!("/comments/{id}/support"),
-                announcer,
-                set_error,
-            )
-        }
-    };
     // Deleting one's comment: one write at a time, dropped if the comment
     // left the thread meanwhile.
     let deleting = Sending::new();
+    let toggle_support = {
+        let context = context.clone();
+        move |_| {
+            // Not while the comment is being deleted.
+            if !deleting.is_pending() {
+                support.toggle(
+                    &context,
+                    format!("/comments/{id}/support"),
+                    announcer,
+                    set_error,
+                )
+            }
+        }
+    };
     let delete = {
         let context = context.clone();
         move |_| {
