@@ -62,21 +62,13 @@ pub fn run() -> Result {
 /// The demo city's identity provider (this run's, with fresh keys) and
 /// its budget vote for verified residents, idempotent.
 fn verified_demo(provider: &OidcProvider) -> String {
-    format!(
-        "INSERT INTO identity_providers (city_id, issuer, client_id, display_name, pkce, \
-           acr_values, updated_at) VALUES (1, '{issuer}', '{client}', 'FranceConnect', 1, \
-           'eidas1', 0) ON CONFLICT (city_id) DO UPDATE SET issuer = '{issuer}', \
-           client_id = '{client}', authorization_endpoint = NULL, token_endpoint = NULL, \
-           jwks_uri = NULL, jwks = NULL, fetched_at = NULL; \
-         INSERT OR IGNORE INTO widgets (id, city_id, kind, title, description, status, \
+    provider.city_sql(1, &provider.client_id, true)
+        + "INSERT OR IGNORE INTO widgets (id, city_id, kind, title, description, status, \
            results_visibility, participation) VALUES ('demo-verified-poll', 1, 'poll', \
            'Quel projet pour le budget participatif 2027 ?', \
            'Un vote par habitant, identité vérifiée.', 'open', 'always', 'verified'); \
          INSERT OR IGNORE INTO poll_options (widget_id, id, position, label) VALUES \
            ('demo-verified-poll', 'jardin', 1, 'Un jardin partagé'), \
            ('demo-verified-poll', 'pistes', 2, 'Des pistes cyclables'), \
-           ('demo-verified-poll', 'preau', 3, 'Un préau pour l’école');",
-        issuer = provider.issuer,
-        client = provider.client_id,
-    )
+           ('demo-verified-poll', 'preau', 3, 'Un préau pour l’école');"
 }

@@ -93,6 +93,23 @@ impl OidcProvider {
         })
     }
 
+    /// The SQL that makes this provider city `city_id`'s, with client
+    /// `client_id` (PKCE on or off), as an admin would in the dashboard:
+    /// idempotent, and its endpoints and keys fetched again at the first
+    /// sign-in (each start has fresh keys).
+    pub fn city_sql(&self, city_id: i64, client_id: &str, pkce: bool) -> String {
+        format!(
+            "INSERT INTO identity_providers (city_id, issuer, client_id, display_name, pkce, \
+               acr_values, updated_at) VALUES ({city_id}, '{issuer}', '{client_id}', \
+               'FranceConnect', {pkce}, 'eidas1', 0) ON CONFLICT (city_id) DO UPDATE SET \
+               issuer = '{issuer}', client_id = '{client_id}', pkce = {pkce}, \
+               authorization_endpoint = NULL, token_endpoint = NULL, jwks_uri = NULL, \
+               jwks = NULL, fetched_at = NULL;",
+            issuer = self.issuer,
+            pkce = u8::from(pkce),
+        )
+    }
+
     /// Whether the provider has stopped.
     fn has_stopped(&mut self) -> bool {
         self.service.has_exited()

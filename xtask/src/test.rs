@@ -308,16 +308,8 @@ const FRANCECONNECT_CITY: i64 = 3;
 /// (3) the tests' OpenID provider, as an admin would in the dashboard (its
 /// keys are fetched at the first sign-in).
 fn test_city_providers(provider: &OidcProvider) -> String {
-    let row = |city: i64, client: &str, pkce: u8| {
-        format!(
-            "INSERT INTO identity_providers (city_id, issuer, client_id, display_name, pkce, \
-               acr_values, updated_at) VALUES ({city}, '{issuer}', '{client}', 'FranceConnect', \
-               {pkce}, 'eidas1', 0) ON CONFLICT (city_id) DO UPDATE SET issuer = '{issuer}', \
-               client_id = '{client}', jwks = NULL, fetched_at = NULL;",
-            issuer = provider.issuer,
-        )
-    };
-    row(1, &provider.client_id, 1) + &row(FRANCECONNECT_CITY, &provider.franceconnect_client_id, 0)
+    provider.city_sql(1, &provider.client_id, true)
+        + &provider.city_sql(FRANCECONNECT_CITY, &provider.franceconnect_client_id, false)
 }
 
 /// `text` as a regular expression that matches it literally.

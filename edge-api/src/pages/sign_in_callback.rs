@@ -10,7 +10,7 @@ use super::document::{Document, html_reply, render};
 use super::texts::sign_in_texts;
 use crate::context::Ctx;
 use crate::crypto::{keyed_hash, sha256_hex};
-use crate::db::{Arg, first, query, run};
+use crate::db::{Arg, query, rows_of};
 use crate::error::ApiError;
 use crate::oidc::provider;
 use crate::oidc::token::{Exchange, SignInError, redeem};
@@ -118,23 +118,27 @@ pub async fn page(ctx: &Ctx) -> Result<Reply, ApiError> {
     Ok(reply)
 }
 
-/// Reads and deletes the sign-in in one statement (with the ones past
-/// their time), so that only one callback ever uses it.
+/// Reads and deletes the sign-in in one statement (after the ones past
+/// their time, in the same batch), so that only one callback ever uses it.
 async fn take_sign_in(ctx: &Ctx, state: &str) -> Result<Option<SignIn>, ApiError> {
-    run(query(
-        &ctx.db,
-        "DELETE FROM sign_ins WHERE created_at < ?1",
-        &[Arg::Int(ctx.now - SIGN_IN_SECONDS)],
-    )?)
-    .await?;
-    first(query(
-        &ctx.db,
-        "DELETE FROM sign_ins WHERE state_hash = ?1 RETURNING voter_hash, nonce, \
-           code_verifier, opener_origin, lang, created_at, \
-           (SELECT city_id FROM widgets w WHERE w.id = sign_ins.widget_id) AS city_id",
-        &[Arg::Text(&sha256_hex(state.as_bytes()))],
-    )?)
-    .await
+    let results = ctx
+        .db
+        .batch(vec![
+            query(
+                &ctx.db,
+                "DELETE FROM sign_ins WHERE created_at < ?1",
+                &[Arg::Int(ctx.now - SIGN_IN_SECONDS)],
+            )?,
+            query(
+                &ctx.db,
+                "DELETE FROM sign_ins WHERE state_hash = ?1 RETURNING voter_hash, nonce, \
+                   code_verifier, opener_origin, lang, created_at, \
+                   (SELECT city_id FROM widgets w WHERE w.id = sign_ins.widget_id) AS city_id",
+                &[Arg::Text(&sha256_hex(state.as_bytes()))],
+            )?,
+        ])
+        .await?;
+    Ok(rows_of::<SignIn>(&results, 1)?.into_iter().next())
 }
 
 /// Exchanges the code, checks the token and makes the grant.
